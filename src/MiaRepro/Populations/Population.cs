@@ -1,0 +1,10 @@
+namespace MiaRepro.Populations;
+
+/// <summary>
+/// One recipe's trained models seen from the attacks: which examples each model trained on, and the
+/// membership signal of every model on every example and query view.
+/// </summary>
+/// <param name="Keep">[Models, Examples], C order: true where the example was IN the model's training set.</param>
+/// <param name="Scores">[Models, Examples, Queries], C order: logit-scaled confidence φ.</param>
+/// <param name="Labels">[Examples]: the true class of each example.</param>
+public sealed record Population(string Name, int Models, int Examples, int Queries, bool[] Keep, double[] Scores, long[] Labels);
