@@ -1,0 +1,1 @@
+return MiaRepro.Cli.CliApp.Run(args);

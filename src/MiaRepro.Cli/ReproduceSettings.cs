@@ -1,0 +1,70 @@
+using System.ComponentModel;
+using MiaRepro.Recipes;
+using MiaRepro.Runs;
+using Spectre.Console.Cli;
+
+namespace MiaRepro.Cli;
+
+/// <summary>The options of <c>miarepro reproduce</c> (SPEC.md, "Command line").</summary>
+public sealed class ReproduceSettings : CommandSettings
+{
+    [CommandOption("--scale <SCALE>")]
+    [Description("smoke (default)")]
+    public string Scale { get; init; } = "smoke";
+
+    [CommandOption("--dataset <NAME>")]
+    [Description("fashion-mnist (default for smoke), mnist, cifar10, cifar100")]
+    public string? Dataset { get; init; }
+
+    [CommandOption("--data-dir <DIR>")]
+    [Description("folder holding the dataset files (default: $MIAREPRO_DATA, else /usr/share/datasets/fashion-mnist)")]
+    public string? DataDir { get; init; }
+
+    [CommandOption("--device <DEVICE>")]
+    [Description("auto (default), cpu or cuda")]
+    public string Device { get; init; } = "auto";
+
+    [CommandOption("--recipes <LIST>")]
+    [Description("comma-separated recipe names (default: the scale's recipes)")]
+    public string? Recipes { get; init; }
+
+    [CommandOption("--models <K>")]
+    [Description("models per recipe (even, ≥ 4)")]
+    public int? Models { get; init; }
+
+    [CommandOption("--population <N>")]
+    [Description("population examples")]
+    public int? Population { get; init; }
+
+    [CommandOption("--epochs <E>")]
+    [Description("training epochs (the early-stopping recipes may stop sooner)")]
+    public int? Epochs { get; init; }
+
+    [CommandOption("--seed <S>")]
+    [Description("master seed (default 0): fixes keep matrix, split, and every model's seed")]
+    public long Seed { get; init; }
+
+    [CommandOption("--threads <T>")]
+    [Description("torch threads (default: all cores); same seed + same threads on CPU gives identical results")]
+    public int? Threads { get; init; }
+
+    [CommandOption("--out <DIR>")]
+    [Description("output folder (default: out)")]
+    public string Out { get; init; } = "out";
+
+    public RunSettings ToRunSettings()
+    {
+        var profile = ScaleProfile.Get(Scale);
+        profile = profile with
+        {
+            Models = Models ?? profile.Models,
+            Population = Population ?? profile.Population,
+            Epochs = Epochs ?? profile.Epochs,
+        };
+        var recipes = Recipes is null
+            ? profile.Recipes
+            : Recipes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return new RunSettings(
+            profile, Dataset ?? profile.Dataset, DataDir, Device, recipes, Seed, Out, Threads ?? Environment.ProcessorCount);
+    }
+}

@@ -1,0 +1,29 @@
+using MiaRepro.Seeds;
+
+namespace MiaRepro.Populations;
+
+/// <summary>
+/// Which examples play which part: the population (each model trains on half of it) and the validation set
+/// (early stopping) are disjoint draws from the training split; the test set is drawn from the test split.
+/// </summary>
+public sealed record DataSplit(IReadOnlyList<int> Population, IReadOnlyList<int> Validation, IReadOnlyList<int> Test)
+{
+    public static DataSplit Draw(int trainCount, int testCount, int population, int validation, int test, long seed)
+    {
+        if (population + validation > trainCount)
+        {
+            throw new InputException(
+                $"--population {population} plus {validation} validation examples exceed the {trainCount} training " +
+                $"examples of the dataset. Use --population ≤ {trainCount - validation}.");
+        }
+
+        if (test > testCount)
+        {
+            throw new InputException($"The scale asks for {test} test examples but the dataset has {testCount}.");
+        }
+
+        var train = SeedSequence.Permutation(trainCount, SeedSequence.Derive(seed, "split-train"));
+        var held = SeedSequence.Permutation(testCount, SeedSequence.Derive(seed, "split-test"));
+        return new DataSplit(train[..population], train[population..(population + validation)], held[..test]);
+    }
+}

@@ -1,0 +1,33 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace MiaRepro.Recipes;
+
+/// <summary>
+/// How one population of models is trained. A recipe is a value: its <see cref="Hash"/> keys every artifact
+/// trained from it, so two recipes with the same settings are the same recipe whatever their name.
+/// </summary>
+public sealed record Recipe(
+    string Name,
+    ModelSpec Model,
+    int Epochs,
+    int BatchSize,
+    double LearningRate,
+    double Momentum,
+    double WeightDecay,
+    double LabelSmoothing,
+    Augmentation Augmentation,
+    EarlyStopping? EarlyStopping)
+{
+    /// <summary>First 16 hex digits of the SHA-256 of the recipe's settings (its name excluded).</summary>
+    public string Hash
+    {
+        get
+        {
+            var settings = this with { Name = string.Empty };
+            var json = JsonSerializer.Serialize(settings);
+            return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)))[..16];
+        }
+    }
+}

@@ -1,0 +1,55 @@
+namespace MiaRepro.Recipes;
+
+/// <summary>
+/// A named, frozen set of defaults for one scale of the reproduction (the way a benchmark job fixes its run
+/// settings). Command-line overrides produce a modified copy.
+/// </summary>
+/// <param name="Models">Models per recipe; each example is IN for exactly half of them.</param>
+/// <param name="Population">Examples in the population, drawn from the dataset's training split.</param>
+/// <param name="Validation">Examples held out for early stopping, disjoint from the population and the test set.</param>
+/// <param name="Test">Examples of the test split used to measure test accuracy.</param>
+public sealed record ScaleProfile(
+    string Name,
+    string Dataset,
+    int Models,
+    int Population,
+    int Validation,
+    int Test,
+    int Epochs,
+    int BatchSize,
+    double LearningRate,
+    double Momentum,
+    double WeightDecay,
+    ModelSpec Model,
+    int CropPadding,
+    int Patience,
+    IReadOnlyList<string> Recipes)
+{
+    /// <summary>
+    /// Fashion-MNIST on CPU in minutes: a 16/32-channel CNN, 4,000 population examples, 16 models per recipe,
+    /// 30 epochs (fewer with early stopping).
+    /// </summary>
+    public static ScaleProfile Smoke { get; } = new(
+        Name: "smoke",
+        Dataset: "fashion-mnist",
+        Models: 16,
+        Population: 4000,
+        Validation: 1000,
+        Test: 2000,
+        Epochs: 30,
+        BatchSize: 128,
+        LearningRate: 0.05,
+        Momentum: 0.9,
+        WeightDecay: 5e-4,
+        Model: ModelSpec.SmallCnn,
+        CropPadding: 4,
+        Patience: 3,
+        Recipes: ["baseline", "crop-flip-early-stop"]);
+
+    public static IReadOnlyList<ScaleProfile> All { get; } = [Smoke];
+
+    public static ScaleProfile Get(string name) =>
+        All.FirstOrDefault(p => p.Name == name)
+        ?? throw new InputException(
+            $"Unknown scale '{name}'. Valid scales: {string.Join(", ", All.Select(p => p.Name))}.");
+}

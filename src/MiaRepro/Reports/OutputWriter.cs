@@ -1,0 +1,40 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using MiaRepro.Populations;
+using MiaRepro.Runs;
+
+namespace MiaRepro.Reports;
+
+/// <summary>
+/// Writes a run's outputs under <c>--out</c>: each recipe's arrays under <c>populations/&lt;recipe&gt;/</c>, then
+/// <c>report.md</c>, and <c>results.json</c> last, each file atomically.
+/// </summary>
+public static class OutputWriter
+{
+    public static void Write(ReproductionResult result, string outDir)
+    {
+        foreach (var (name, outcome) in result.Recipes)
+        {
+            WritePopulation(outcome.Trained, Path.Combine(outDir, "populations", name));
+        }
+
+        AtomicFile.WriteAllText(Path.Combine(outDir, "report.md"), ReportMarkdown.Build(result));
+        AtomicFile.WriteAllText(Path.Combine(outDir, "results.json"), ResultsJson.Build(result).ToJsonString(ResultsJson.Options));
+    }
+
+    public static void WritePopulation(TrainedPopulation trained, string dir)
+    {
+        var p = trained.Population;
+        Npy.Write(Path.Combine(dir, "keep.npy"), p.Keep, [p.Models, p.Examples]);
+        Npy.Write(Path.Combine(dir, "scores.npy"), p.Scores, [p.Models, p.Examples, p.Queries]);
+        Npy.Write(Path.Combine(dir, "labels.npy"), p.Labels, [p.Examples]);
+        Npy.Write(Path.Combine(dir, "logits.npy"), trained.Logits, [p.Models, p.Examples, p.Queries, trained.Classes]);
+        var models = new JsonObject
+        {
+            ["recipe"] = trained.Recipe.Name,
+            ["recipe_hash"] = trained.Recipe.Hash,
+            ["models"] = JsonSerializer.SerializeToNode(trained.Models, new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower }),
+        };
+        AtomicFile.WriteAllText(Path.Combine(dir, "models.json"), models.ToJsonString(ResultsJson.Options));
+    }
+}

@@ -1,0 +1,97 @@
+using MiaRepro.Data;
+using MiaRepro.Recipes;
+using MiaRepro.Training;
+
+namespace MiaRepro.Runs;
+
+/// <summary>Everything one reproduction run is decided by: the scale profile (with overrides applied) and the run's options.</summary>
+/// <param name="Threads">Torch's intra-op threads; results repeat bit for bit for the same seed and thread count on CPU.</param>
+public sealed record RunSettings(
+    ScaleProfile Scale,
+    string Dataset,
+    string? DataDir,
+    string Device,
+    IReadOnlyList<string> Recipes,
+    long Seed,
+    string Out,
+    int Threads,
+    int Queries = 2,
+    int BootstrapReplicates = 1000)
+{
+    public const int MinModels = 4;
+
+    /// <summary>
+    /// Checks the settings before anything expensive runs and lists every problem at once.
+    /// Throws <see cref="InputException"/> naming each bad option and its fix.
+    /// </summary>
+    public void Validate()
+    {
+        var errors = new List<string>();
+        if (Scale.Models < MinModels || Scale.Models % 2 != 0)
+        {
+            errors.Add(
+                $"--models {Scale.Models}: leave-one-out LiRA needs an even number of models ≥ {MinModels} " +
+                "(each example is IN for exactly half of them, and every target needs IN and OUT shadows).");
+        }
+
+        if (Scale.Population < 10)
+        {
+            errors.Add($"--population {Scale.Population}: use at least 10 examples.");
+        }
+
+        if (Scale.Epochs < 1)
+        {
+            errors.Add($"--epochs {Scale.Epochs}: use at least 1 epoch.");
+        }
+
+        if (Threads < 1)
+        {
+            errors.Add($"--threads {Threads}: use at least 1 thread.");
+        }
+
+        if (Seed < 0)
+        {
+            errors.Add($"--seed {Seed}: use a seed ≥ 0.");
+        }
+
+        if (Queries < 1 || Queries > QueryViews.Max)
+        {
+            errors.Add($"queries {Queries}: supported are 1..{QueryViews.Max} (identity, mirror).");
+        }
+
+        if (Recipes.Count == 0)
+        {
+            errors.Add("--recipes is empty: name at least one recipe.");
+        }
+
+        foreach (var name in Recipes.Where(r => !RecipeCatalog.Names.Contains(r)))
+        {
+            errors.Add($"--recipes: unknown recipe '{name}'. Valid recipes: {string.Join(", ", RecipeCatalog.Names)}.");
+        }
+
+        foreach (var name in Recipes.GroupBy(r => r).Where(g => g.Count() > 1).Select(g => g.Key))
+        {
+            errors.Add($"--recipes: '{name}' is named twice.");
+        }
+
+        if (!DatasetLoader.Names.Contains(Dataset))
+        {
+            errors.Add($"--dataset: unknown dataset '{Dataset}'. Valid datasets: {string.Join(", ", DatasetLoader.Names)}.");
+        }
+
+        if (!DeviceSelector.Names.Contains(Device))
+        {
+            errors.Add($"--device: unknown device '{Device}'. Valid devices: {string.Join(", ", DeviceSelector.Names)}.");
+        }
+
+        if (File.Exists(Out))
+        {
+            errors.Add($"--out {Out} is a file; name a folder.");
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new InputException(string.Join(Environment.NewLine, errors));
+        }
+    }
+}

@@ -1,0 +1,196 @@
+using MiaRepro.Recipes;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace MiaRepro.Training;
+
+/// <summary>
+/// Trains one model of a population with a recipe: SGD with momentum and weight decay, a per-step cosine
+/// learning-rate schedule, the recipe's batch augmentation and, when the recipe asks for it, early stopping
+/// on the validation loss with the best weights restored. Every random draw (initialization, data order,
+/// augmentation) comes from one generator seeded with the model's seed.
+/// </summary>
+public static class Trainer
+{
+    private const int EvalBatch = 1000;
+
+    public static TrainingResult Train(
+        Recipe recipe, TrainingData data, ReadOnlySpan<bool> keepRow, long seed, Device device, int queries,
+        IProgress<EpochProgress>? progress = null)
+    {
+        if (keepRow.Length != data.Population.Count)
+        {
+            throw new ArgumentException($"Keep row has {keepRow.Length} entries for {data.Population.Count} examples.");
+        }
+
+        var members = new List<long>();
+        for (var i = 0; i < keepRow.Length; i++)
+        {
+            if (keepRow[i])
+            {
+                members.Add(i);
+            }
+        }
+
+        using var generator = new Generator((ulong)seed);
+        var shape = data.Population.Images.shape;
+        using var model = new SmallCnn(recipe.Model, (int)shape[1], (int)shape[2], (int)shape[3], data.Classes, generator);
+        model.to(device);
+        using var optimizer = optim.SGD(
+            model.parameters(), recipe.LearningRate, momentum: recipe.Momentum, weight_decay: recipe.WeightDecay);
+        using var memberIndex = tensor(members.ToArray()).to(device);
+
+        var stepsPerEpoch = (members.Count + recipe.BatchSize - 1) / recipe.BatchSize;
+        var totalSteps = stepsPerEpoch * recipe.Epochs;
+        var step = 0;
+        var stopper = recipe.EarlyStopping is { } rule ? new EarlyStopper(rule) : null;
+        var epochsRun = 0;
+        for (var epoch = 1; epoch <= recipe.Epochs; epoch++)
+        {
+            model.train();
+            var lossSum = 0.0;
+            using (var order = randperm(members.Count, generator: generator).to(device))
+            {
+                for (var start = 0; start < members.Count; start += recipe.BatchSize, step++)
+                {
+                    using var scope = NewDisposeScope();
+                    SetLearningRate(optimizer, CosineRate(recipe.LearningRate, step, totalSteps));
+                    var take = Math.Min(recipe.BatchSize, members.Count - start);
+                    var index = memberIndex.index_select(0, order.narrow(0, start, take));
+                    var x = BatchAugmenter.Apply(data.Population.Images.index_select(0, index), recipe.Augmentation, generator);
+                    var y = data.Population.Labels.index_select(0, index);
+                    optimizer.zero_grad();
+                    var loss = nn.functional.cross_entropy(model.call(x), y, label_smoothing: recipe.LabelSmoothing);
+                    loss.backward();
+                    optimizer.step();
+                    lossSum += loss.item<float>() * take;
+                }
+            }
+
+            epochsRun = epoch;
+            double? validationLoss = null;
+            if (stopper is not null)
+            {
+                validationLoss = MeanLoss(model, data.Validation);
+                stopper.Observe(epoch, validationLoss.Value, model);
+            }
+
+            progress?.Report(new EpochProgress(epoch, recipe.Epochs, lossSum / members.Count, validationLoss));
+            if (stopper?.ShouldStop == true)
+            {
+                break;
+            }
+        }
+
+        var stopEpoch = epochsRun;
+        if (stopper is not null)
+        {
+            stopEpoch = stopper.Finish(model, epochsRun);
+        }
+
+        model.eval();
+        var logits = PopulationLogits(model, data.Population, queries);
+        var trainAccuracy = Accuracy(logits, queries, data.Classes, data.Population.Labels, keepRow);
+        var testAccuracy = Accuracy(model, data.Test);
+        return new TrainingResult(
+            logits, queries, data.Classes, trainAccuracy, testAccuracy, stopEpoch, epochsRun, stopper?.BestLoss);
+    }
+
+    /// <summary>Cosine annealing from <paramref name="baseRate"/> at step 0 towards 0 at the last step.</summary>
+    public static double CosineRate(double baseRate, int step, int totalSteps) =>
+        baseRate * 0.5 * (1 + Math.Cos(Math.PI * step / totalSteps));
+
+    private static void SetLearningRate(optim.Optimizer optimizer, double rate)
+    {
+        foreach (var group in optimizer.ParamGroups)
+        {
+            group.LearningRate = rate;
+        }
+    }
+
+    private static float[] PopulationLogits(nn.Module<Tensor, Tensor> model, TensorSet set, int queries)
+    {
+        var classes = -1;
+        float[]? result = null;
+        using var _ = no_grad();
+        for (var start = 0; start < set.Count; start += EvalBatch)
+        {
+            using var scope = NewDisposeScope();
+            var take = Math.Min(EvalBatch, set.Count - start);
+            var batch = set.Images.narrow(0, start, take);
+            var views = new Tensor[queries];
+            for (var q = 0; q < queries; q++)
+            {
+                views[q] = model.call(QueryViews.Apply(batch, q));
+            }
+
+            var stacked = stack(views, 1).to(ScalarType.Float32).cpu(); // [take, queries, classes]
+            classes = (int)stacked.shape[2];
+            result ??= new float[set.Count * queries * classes];
+            stacked.data<float>().CopyTo(result, start * queries * classes);
+        }
+
+        return result!;
+    }
+
+    private static double Accuracy(float[] logits, int queries, int classes, Tensor labels, ReadOnlySpan<bool> keepRow)
+    {
+        var truth = labels.cpu().data<long>().ToArray();
+        int correct = 0, total = 0;
+        for (var i = 0; i < keepRow.Length; i++)
+        {
+            if (!keepRow[i])
+            {
+                continue;
+            }
+
+            var row = logits.AsSpan(i * queries * classes, classes);
+            var best = 0;
+            for (var c = 1; c < classes; c++)
+            {
+                if (row[c] > row[best])
+                {
+                    best = c;
+                }
+            }
+
+            total++;
+            correct += best == truth[i] ? 1 : 0;
+        }
+
+        return total == 0 ? double.NaN : (double)correct / total;
+    }
+
+    private static double Accuracy(nn.Module<Tensor, Tensor> model, TensorSet set)
+    {
+        using var _ = no_grad();
+        long correct = 0;
+        for (var start = 0; start < set.Count; start += EvalBatch)
+        {
+            using var scope = NewDisposeScope();
+            var take = Math.Min(EvalBatch, set.Count - start);
+            var predicted = model.call(set.Images.narrow(0, start, take)).argmax(1);
+            correct += predicted.eq(set.Labels.narrow(0, start, take)).sum().item<long>();
+        }
+
+        return (double)correct / set.Count;
+    }
+
+    internal static double MeanLoss(nn.Module<Tensor, Tensor> model, TensorSet set)
+    {
+        model.eval();
+        using var _ = no_grad();
+        var sum = 0.0;
+        for (var start = 0; start < set.Count; start += EvalBatch)
+        {
+            using var scope = NewDisposeScope();
+            var take = Math.Min(EvalBatch, set.Count - start);
+            var loss = nn.functional.cross_entropy(
+                model.call(set.Images.narrow(0, start, take)), set.Labels.narrow(0, start, take),
+                reduction: nn.Reduction.Sum);
+            sum += loss.item<float>();
+        }
+
+        return sum / set.Count;
+    }
+}

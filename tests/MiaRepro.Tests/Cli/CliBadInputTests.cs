@@ -1,0 +1,101 @@
+using FluentAssertions;
+using MiaRepro.Cli;
+
+namespace MiaRepro.Tests.Cli;
+
+/// <summary>Bad usage and bad input end with exit code 2 and a message naming the input and the fix — before any training.</summary>
+[Collection(nameof(ConsoleCollection))]
+public sealed class CliBadInputTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("miarepro-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private (int Code, string Error) Run(params string[] args)
+    {
+        var previous = Console.Error;
+        using var error = new StringWriter();
+        Console.SetError(error);
+        try
+        {
+            var code = CliApp.Run([.. args, "--out", Path.Combine(_dir, "out")]);
+            return (code, error.ToString());
+        }
+        finally
+        {
+            Console.SetError(previous);
+        }
+    }
+
+    [Fact]
+    public void One_model_is_rejected_with_exit_code_2()
+    {
+        var (code, error) = Run("reproduce", "--models", "1");
+
+        code.Should().Be(ExitCodes.BadInput);
+        error.Should().Contain("--models 1").And.Contain("even number of models");
+    }
+
+    [Fact]
+    public void Unknown_recipe_is_rejected_listing_valid_recipes()
+    {
+        var (code, error) = Run("reproduce", "--recipes", "baseline,warp-drive");
+
+        code.Should().Be(ExitCodes.BadInput);
+        error.Should().Contain("warp-drive").And.Contain("crop-flip-early-stop");
+    }
+
+    [Fact]
+    public void Missing_data_dir_is_rejected_naming_the_folder_and_the_package()
+    {
+        var missing = Path.Combine(_dir, "no-such-folder");
+
+        var (code, error) = Run("reproduce", "--data-dir", missing, "--models", "4", "--population", "100", "--epochs", "1");
+
+        code.Should().Be(ExitCodes.BadInput);
+        error.Should().Contain("no-such-folder").And.Contain("dataset-fashion-mnist");
+    }
+
+    [Fact]
+    public void Truncated_idx_file_is_rejected_naming_the_file()
+    {
+        const string source = "/usr/share/datasets/fashion-mnist";
+        if (!Directory.Exists(source))
+        {
+            Assert.Skip($"needs the Debian package dataset-fashion-mnist ({source})");
+        }
+
+        var data = Path.Combine(_dir, "data");
+        Directory.CreateDirectory(data);
+        foreach (var file in Directory.GetFiles(source))
+        {
+            File.Copy(file, Path.Combine(data, Path.GetFileName(file)));
+        }
+
+        var labels = Path.Combine(data, "t10k-labels-idx1-ubyte.gz");
+        var bytes = File.ReadAllBytes(labels);
+        File.WriteAllBytes(labels, bytes[..(bytes.Length / 2)]);
+
+        var (code, error) = Run("reproduce", "--data-dir", data, "--models", "4", "--population", "100", "--epochs", "1");
+
+        code.Should().Be(ExitCodes.BadInput);
+        error.Should().Contain("t10k-labels-idx1-ubyte.gz");
+    }
+
+    [Fact]
+    public void Unknown_option_is_bad_usage()
+    {
+        var (code, _) = Run("reproduce", "--modles", "4");
+
+        code.Should().Be(ExitCodes.BadInput);
+    }
+
+    [Fact]
+    public void Unknown_device_is_rejected()
+    {
+        var (code, error) = Run("reproduce", "--device", "tpu");
+
+        code.Should().Be(ExitCodes.BadInput);
+        error.Should().Contain("tpu").And.Contain("cuda");
+    }
+}

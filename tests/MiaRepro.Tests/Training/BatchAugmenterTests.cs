@@ -1,0 +1,102 @@
+using FluentAssertions;
+using MiaRepro.Recipes;
+using MiaRepro.Training;
+using static TorchSharp.torch;
+
+namespace MiaRepro.Tests.Training;
+
+public sealed class BatchAugmenterTests
+{
+    private static Tensor Batch(int n = 256) => arange(n * 28 * 28, dtype: ScalarType.Float32).view(n, 1, 28, 28);
+
+    [Fact]
+    public void Flip_mirrors_about_half_the_images_and_leaves_the_rest()
+    {
+        using var x = Batch();
+        using var g = new Generator(1);
+
+        using var y = BatchAugmenter.RandomFlip(x, g);
+
+        using var mirrored = x.flip(3);
+        var flipped = 0;
+        for (var i = 0; i < 256; i++)
+        {
+            var same = y[i].equal(x[i]);
+            var mirror = y[i].equal(mirrored[i]);
+            (same ^ mirror).Should().BeTrue($"image {i} is either kept or mirrored");
+            flipped += mirror ? 1 : 0;
+        }
+
+        flipped.Should().BeInRange(100, 156);
+    }
+
+    [Fact]
+    public void Crop_keeps_shape_and_shifts_each_image_within_the_padding()
+    {
+        using var x = Batch(64);
+        using var g = new Generator(2);
+
+        using var y = BatchAugmenter.RandomCrop(x, 4, g);
+
+        y.shape.Should().Equal(64, 1, 28, 28);
+        var changed = 0;
+        for (var i = 0; i < 64; i++)
+        {
+            changed += y[i].equal(x[i]) ? 0 : 1;
+        }
+
+        changed.Should().BeGreaterThan(48, "only 1 in 81 offsets is the identity");
+        // Reflect padding: every output pixel comes from the image itself, so values stay in the image's range.
+        y.min().item<float>().Should().BeGreaterThanOrEqualTo(0);
+        y.max().item<float>().Should().BeLessThan(64 * 28 * 28);
+    }
+
+    [Fact]
+    public void Crop_offset_zero_is_a_pure_shift_of_the_interior()
+    {
+        // With padding 1 an image shifted by (dy, dx) ∈ {-1,0,1}² keeps its 26×26 centre somewhere inside.
+        using var x = Batch(32);
+        using var g = new Generator(3);
+
+        using var y = BatchAugmenter.RandomCrop(x, 1, g);
+
+        for (var i = 0; i < 32; i++)
+        {
+            var centre = y[i, 0, 1..27, 1..27];
+            var found = false;
+            for (var dy = -1; dy <= 1 && !found; dy++)
+            {
+                for (var dx = -1; dx <= 1 && !found; dx++)
+                {
+                    found = centre.equal(x[i, 0, (1 + dy)..(27 + dy), (1 + dx)..(27 + dx)]);
+                }
+            }
+
+            found.Should().BeTrue($"image {i} is a shift of the original");
+        }
+    }
+
+    [Fact]
+    public void Same_seed_gives_the_same_batch_and_another_seed_another()
+    {
+        using var x = Batch(64);
+        var augmentation = new Augmentation(Flip: true, CropPadding: 4);
+
+        using var a = BatchAugmenter.Apply(x, augmentation, new Generator(9));
+        using var b = BatchAugmenter.Apply(x, augmentation, new Generator(9));
+        using var c = BatchAugmenter.Apply(x, augmentation, new Generator(10));
+
+        a.equal(b).Should().BeTrue();
+        a.equal(c).Should().BeFalse();
+    }
+
+    [Fact]
+    public void Identity_augmentation_returns_the_batch_unchanged()
+    {
+        using var x = Batch(8);
+
+        using var y = BatchAugmenter.Apply(x, Augmentation.None, new Generator(1));
+
+        y.equal(x).Should().BeTrue();
+    }
+}
