@@ -97,6 +97,17 @@ public sealed class DatasetLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Dataset_names_are_matched_ignoring_case_and_reported_in_their_canonical_form()
+    {
+        // Given MNIST-format files
+        DataFiles.WriteIdxSplit(_temp.Path, "train", [1], rows: 2, columns: 2, gzip: false);
+        DataFiles.WriteIdxSplit(_temp.Path, "t10k", [2], rows: 2, columns: 2, gzip: false);
+
+        // When they are loaded as " MNIST ", then the dataset is named "mnist"
+        DatasetLoader.Load(" MNIST ", _temp.Path, null).Name.Should().Be("mnist");
+    }
+
+    [Fact]
     public void Cifar10_loads_from_the_environment_variable()
     {
         // Given CIFAR-10 extracted under the MIAREPRO_DATA folder
