@@ -1,0 +1,130 @@
+namespace MiaRepro.Data;
+
+/// <summary>
+/// Loads a dataset by name. The folder is, in order of precedence: the <c>--data-dir</c> option, the
+/// <c>MIAREPRO_DATA</c> environment variable, the dataset's default location (Fashion-MNIST:
+/// <c>/usr/share/datasets/fashion-mnist</c>, where the Debian package <c>dataset-fashion-mnist</c> installs it;
+/// MNIST: <c>/usr/share/datasets/mnist</c>; CIFAR has none).
+/// </summary>
+public static class DatasetLoader
+{
+    /// <summary>The environment variable naming the data folder when <c>--data-dir</c> is not given.</summary>
+    public const string EnvironmentVariable = "MIAREPRO_DATA";
+
+    private const string IdxFiles =
+        "train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz and t10k-labels-idx1-ubyte.gz " +
+        "(gzip-compressed or raw)";
+
+    private const string FashionPackage = "dataset-fashion-mnist";
+
+    private static readonly Entry[] _entries =
+    [
+        new(
+            "fashion-mnist",
+            "Fashion-MNIST",
+            "/usr/share/datasets/fashion-mnist",
+            $"Install it with `sudo apt-get install {FashionPackage}`, or pass --data-dir DIR (or set {EnvironmentVariable}) " +
+            $"to a folder holding {IdxFiles}.",
+            $"Re-install it with `sudo apt-get install --reinstall {FashionPackage}`, or pass --data-dir DIR (or set " +
+            $"{EnvironmentVariable}) to a folder holding intact copies of {IdxFiles}.",
+            (name, folder, remedy) => IdxReader.ReadDataset(name, folder, remedy)),
+        new(
+            "mnist",
+            "MNIST",
+            "/usr/share/datasets/mnist",
+            $"Pass --data-dir DIR (or set {EnvironmentVariable}) to a folder holding MNIST's {IdxFiles}.",
+            $"Replace it with an intact copy, or pass --data-dir DIR (or set {EnvironmentVariable}) to a folder holding " +
+            $"intact copies of MNIST's {IdxFiles}.",
+            (name, folder, remedy) => IdxReader.ReadDataset(name, folder, remedy)),
+        new(
+            "cifar10",
+            "CIFAR-10",
+            null,
+            CifarReader.LayoutHint(cifar100: false),
+            CifarReader.LayoutHint(cifar100: false),
+            (_, folder, _) => CifarReader.ReadCifar10(folder)),
+        new(
+            "cifar100",
+            "CIFAR-100",
+            null,
+            CifarReader.LayoutHint(cifar100: true),
+            CifarReader.LayoutHint(cifar100: true),
+            (_, folder, _) => CifarReader.ReadCifar100(folder)),
+    ];
+
+    /// <summary>The dataset names <see cref="Load(string, string?)"/> accepts.</summary>
+    public static IReadOnlyList<string> Names { get; } = [.. _entries.Select(e => e.Name)];
+
+    /// <summary>
+    /// Loads <paramref name="name"/> from <paramref name="dataDir"/> (the <c>--data-dir</c> option; null when not
+    /// given), else from <c>MIAREPRO_DATA</c>, else from the dataset's default location.
+    /// </summary>
+    /// <exception cref="InputException">Unknown name, missing folder or files, or corrupt files.</exception>
+    public static Dataset Load(string name, string? dataDir) =>
+        Load(name, dataDir, Environment.GetEnvironmentVariable(EnvironmentVariable));
+
+    /// <summary>
+    /// As <see cref="Load(string, string?)"/>, with the value of <c>MIAREPRO_DATA</c> passed in rather than read
+    /// from the process environment.
+    /// </summary>
+    public static Dataset Load(string name, string? dataDir, string? environmentDataDir)
+    {
+        var entry = Find(name);
+        var directory = ResolveDirectory(entry.Name, dataDir, environmentDataDir);
+        if (File.Exists(directory.Path))
+        {
+            throw new InputException(
+                $"{directory.Path} ({directory.Describe()}) is a file, not a folder. {entry.NotFoundRemedy}");
+        }
+
+        if (!Directory.Exists(directory.Path))
+        {
+            throw new InputException(
+                $"{entry.DisplayName} not found in {directory.Path} ({directory.Describe()}). {entry.NotFoundRemedy}");
+        }
+
+        return entry.Read(entry.Name, directory.Path, entry.CorruptRemedy);
+    }
+
+    /// <summary>
+    /// The folder <paramref name="name"/> is read from and which setting chose it: <paramref name="dataDir"/> when
+    /// given, else <paramref name="environmentDataDir"/> when set, else the dataset's default location. Blank values
+    /// count as not given.
+    /// </summary>
+    /// <exception cref="InputException">Unknown name, or no folder given for a dataset without a default.</exception>
+    public static DataDirectory ResolveDirectory(string name, string? dataDir, string? environmentDataDir)
+    {
+        var entry = Find(name);
+        if (!string.IsNullOrWhiteSpace(dataDir))
+        {
+            return new DataDirectory(dataDir, DataDirectoryOrigin.Option);
+        }
+
+        if (!string.IsNullOrWhiteSpace(environmentDataDir))
+        {
+            return new DataDirectory(environmentDataDir, DataDirectoryOrigin.Environment);
+        }
+
+        return entry.DefaultDirectory is { } folder
+            ? new DataDirectory(folder, DataDirectoryOrigin.Default)
+            : throw new InputException(
+                $"{entry.DisplayName} has no default location and neither --data-dir nor {EnvironmentVariable} is set. " +
+                entry.NotFoundRemedy);
+    }
+
+    /// <summary>The default folder of <paramref name="name"/>, or null when it has none (CIFAR).</summary>
+    public static string? DefaultDirectory(string name) => Find(name).DefaultDirectory;
+
+    private static Entry Find(string name) =>
+        _entries.FirstOrDefault(e => string.Equals(e.Name, name?.Trim(), StringComparison.OrdinalIgnoreCase))
+        ?? throw new InputException(
+            $"Unknown dataset '{name}'. Use --dataset with one of: {string.Join(", ", _entries.Select(e => e.Name))}.");
+
+    private sealed record Entry(
+        string Name,
+        string DisplayName,
+        string? DefaultDirectory,
+        string NotFoundRemedy,
+        string CorruptRemedy,
+        Func<string, string, string, Dataset> Read);
+}
