@@ -40,9 +40,14 @@ public sealed record AttackMetrics(int Members, int NonMembers, double Auc, doub
     }
 
     /// <summary>Metrics of scores already sorted descending, each cell weighted (empty weights: 1 each).</summary>
-    internal static AttackMetrics FromSorted(ReadOnlySpan<double> sortedDescending, ReadOnlySpan<bool> members, ReadOnlySpan<int> weights)
+    internal static AttackMetrics FromSorted(ReadOnlySpan<double> sortedDescending, ReadOnlySpan<bool> members, ReadOnlySpan<int> weights) =>
+        FromSorted(sortedDescending, members, weights, RocSweep.Totals(members, weights));
+
+    /// <summary>As above, with the weighted member and non-member counts already known.</summary>
+    internal static AttackMetrics FromSorted(
+        ReadOnlySpan<double> sortedDescending, ReadOnlySpan<bool> members, ReadOnlySpan<int> weights, (long Positives, long Negatives) totals)
     {
-        var (positives, negatives) = RocSweep.Totals(members, weights);
+        var (positives, negatives) = totals;
         RequireBothClasses(positives, negatives);
         var accumulator = new Accumulator(positives, negatives);
         RocSweep.Walk(sortedDescending, members, weights, ref accumulator);
@@ -60,11 +65,14 @@ public sealed record AttackMetrics(int Members, int NonMembers, double Auc, doub
 
     private struct Accumulator : RocSweep.IVisitor
     {
+        private static readonly double[] Fprs = [.. StandardFprs];
         private readonly long _positives;
         private readonly long _negatives;
         private readonly double[] _tprBelow;
+        private int _open;
         private double _area;
         private double _best;
+        private double _lastTpr;
         private long _lastTp;
         private long _lastFp;
 
@@ -72,7 +80,8 @@ public sealed record AttackMetrics(int Members, int NonMembers, double Auc, doub
         {
             _positives = positives;
             _negatives = negatives;
-            _tprBelow = new double[StandardFprs.Count];
+            _tprBelow = new double[Fprs.Length];
+            _open = Fprs.Length;
             _best = 0.5;
         }
 
@@ -85,25 +94,27 @@ public sealed record AttackMetrics(int Members, int NonMembers, double Auc, doub
             var tpr = (double)truePositives / _positives;
             var fpr = (double)falsePositives / _negatives;
             _best = Math.Max(_best, 0.5 * (1.0 + tpr - fpr));
-            for (var k = 0; k < _tprBelow.Length; k++)
+
+            // FPR never decreases along the curve, so once a point reaches FPR ≥ t (smallest t first), the TPR at t
+            // is that of the point before it; the FPRs are in descending order.
+            while (_open > 0 && fpr >= Fprs[_open - 1])
             {
-                if (fpr < StandardFprs[k])
-                {
-                    _tprBelow[k] = tpr;
-                }
+                _tprBelow[--_open] = _lastTpr;
             }
+
+            _lastTpr = tpr;
         }
 
         public readonly AttackMetrics Result()
         {
-            var tprs = new TprAtFpr[_tprBelow.Length];
+            var tprs = new TprAtFpr[Fprs.Length];
             for (var k = 0; k < tprs.Length; k++)
             {
-                var t = StandardFprs[k];
+                var t = Fprs[k];
                 var needed = MinimumNonMembers(t);
                 tprs[k] = _negatives < needed
                     ? new TprAtFpr(t, null, $"needs ≥ {needed} non-members, have {_negatives}")
-                    : new TprAtFpr(t, _tprBelow[k], null);
+                    : new TprAtFpr(t, k < _open ? _lastTpr : _tprBelow[k], null);
             }
 
             var auc = _area / ((double)_positives * _negatives);

@@ -50,8 +50,8 @@ public static class PairedBootstrap
                 $"Expected {models} × {examples} = {cells} cells; got A {scoresA.Length}, B {scoresB.Length}, keep {keep.Length}.");
         }
 
-        var a = new Sorted(scoresA, keep);
-        var b = new Sorted(scoresB, keep);
+        var a = new Sorted(scoresA, keep, examples);
+        var b = new Sorted(scoresB, keep, examples);
         var fullA = metric(AttackMetrics.FromSorted(a.Scores, a.Members, default))
             ?? throw new ArgumentException("The metric is undefined for A on the full data.", nameof(metric));
         var fullB = metric(AttackMetrics.FromSorted(b.Scores, b.Members, default))
@@ -94,16 +94,27 @@ public static class PairedBootstrap
     /// <summary>One recipe's cells sorted once by descending score, with the model and example of each.</summary>
     private sealed class Sorted
     {
-        public Sorted(double[] scores, bool[] keep)
+        public Sorted(double[] scores, bool[] keep, int examples)
         {
-            (Scores, Members, Cells) = RocSweep.SortDescending(scores, keep);
+            int[] cells;
+            (Scores, Members, cells) = RocSweep.SortDescending(scores, keep);
+            Models = new int[cells.Length];
+            Examples = new int[cells.Length];
+            for (var i = 0; i < cells.Length; i++)
+            {
+                (Models[i], Examples[i]) = Math.DivRem(cells[i], examples);
+            }
         }
 
         public double[] Scores { get; }
 
         public bool[] Members { get; }
 
-        public int[] Cells { get; }
+        /// <summary>The model (target) of each sorted cell.</summary>
+        public int[] Models { get; }
+
+        /// <summary>The example of each sorted cell.</summary>
+        public int[] Examples { get; }
     }
 
     /// <summary>Per-thread scratch: draw counts of models and examples, and cell weights.</summary>
@@ -112,6 +123,8 @@ public static class PairedBootstrap
         private readonly int[] _modelCounts = new int[models];
         private readonly int[] _exampleCounts = new int[examples];
         private readonly int[] _weights = new int[cells];
+        private readonly double[] _scores = new double[cells];
+        private readonly bool[] _members = new bool[cells];
 
         public void Draw(ulong seed)
         {
@@ -131,17 +144,35 @@ public static class PairedBootstrap
 
         public double? Metric(Sorted recipe, Func<AttackMetrics, double?> metric)
         {
-            var examples = _exampleCounts.Length;
+            long positives = 0;
+            long negatives = 0;
+            var (models, examples, members) = (recipe.Models, recipe.Examples, recipe.Members);
+            var drawn = 0;
             for (var i = 0; i < _weights.Length; i++)
             {
-                var cell = recipe.Cells[i];
-                _weights[i] = _modelCounts[cell / examples] * _exampleCounts[cell % examples];
+                // Most cells are not drawn (weight 0); keep only the drawn ones, still in descending order.
+                var w = _modelCounts[models[i]] * _exampleCounts[examples[i]];
+                if (w == 0)
+                {
+                    continue;
+                }
+
+                _weights[drawn] = w;
+                _scores[drawn] = recipe.Scores[i];
+                _members[drawn++] = members[i];
+                if (members[i])
+                {
+                    positives += w;
+                }
+                else
+                {
+                    negatives += w;
+                }
             }
 
-            var (positives, negatives) = RocSweep.Totals(recipe.Members, _weights);
             return positives == 0 || negatives == 0
                 ? null
-                : metric(AttackMetrics.FromSorted(recipe.Scores, recipe.Members, _weights));
+                : metric(AttackMetrics.FromSorted(_scores.AsSpan(0, drawn), _members.AsSpan(0, drawn), _weights.AsSpan(0, drawn), (positives, negatives)));
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using FluentAssertions;
 using MiaRepro.Attacks;
 using MiaRepro.Numerics;
@@ -188,5 +189,23 @@ public sealed class LiraTests
         var population = SyntheticPopulation.Of(4, 1, 1, [true, false, true, false], [1, double.NaN, 3, 4]);
         var act = () => new LiraOfflineAttack().Score(population);
         act.Should().Throw<InputException>().WithMessage("*model 1, example 0, query 0*");
+    }
+
+    [Fact]
+    public void Lira_online_and_offline_on_sixteen_models_by_four_thousand_examples_take_seconds()
+    {
+        // Given
+        var population = SyntheticPopulation.Gaussian(models: 16, examples: 4000, queries: 2, shift: 1.0, seed: 17);
+        var clock = Stopwatch.StartNew();
+
+        // When
+        var online = AttackEvaluation.Run(new LiraOnlineAttack(), population);
+        var offline = AttackEvaluation.Run(new LiraOfflineAttack(), population);
+
+        // Then
+        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(30));
+        online.Pooled.Auc.Should().BeGreaterThan(0.6);
+        offline.Pooled.Auc.Should().BeGreaterThan(0.6);
+        TestContext.Current.SendDiagnosticMessage($"LiRA online + offline on 16×4000×2: {clock.Elapsed.TotalSeconds:F2} s");
     }
 }
