@@ -1,0 +1,21 @@
+namespace MiaRepro.Attacks;
+
+/// <summary>The attacks by their stable names.</summary>
+public static class AttackCatalog
+{
+    public static IReadOnlyList<IMembershipAttack> All { get; } =
+    [
+        new LossAttack(),
+        new LiraOnlineAttack(),
+        new LiraOfflineAttack(),
+        new LiraOnlineAttack(LiraVariance.Global),
+        new LiraOfflineAttack(LiraVariance.Global),
+    ];
+
+    public static IReadOnlyList<string> Names { get; } = [.. All.Select(a => a.Name)];
+
+    /// <exception cref="InputException">No attack has that name; the message lists the valid names.</exception>
+    public static IMembershipAttack Get(string name) =>
+        All.FirstOrDefault(a => string.Equals(a.Name, name, StringComparison.Ordinal))
+        ?? throw new InputException($"Unknown attack '{name}'; valid attacks are: {string.Join(", ", Names)}.");
+}

@@ -1,0 +1,16 @@
+using MiaRepro.Populations;
+
+namespace MiaRepro.Attacks;
+
+/// <summary>
+/// A membership-inference attack. It attacks every model of a population as the target in turn, using all
+/// other models of the population as shadows (leave-one-out); a higher score means "more likely a member".
+/// </summary>
+public interface IMembershipAttack
+{
+    /// <summary>The stable name used on the command line and in results.json, e.g. <c>lira-online</c>.</summary>
+    string Name { get; }
+
+    /// <exception cref="InputException">The population cannot support this attack (shape, NaN, too few shadows).</exception>
+    AttackScores Score(Population population);
+}

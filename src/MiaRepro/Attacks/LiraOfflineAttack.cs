@@ -1,0 +1,37 @@
+using MiaRepro.Numerics;
+using MiaRepro.Populations;
+
+namespace MiaRepro.Attacks;
+
+/// <summary>
+/// Offline LiRA (Carlini et al.): only OUT shadows are needed; score = mean over queries of
+/// log Φ((φ − μ_out)/σ_out), one-sided: the higher φ is above what non-member models give, the more likely a member.
+/// </summary>
+public sealed class LiraOfflineAttack(LiraVariance variance = LiraVariance.PerExample) : IMembershipAttack
+{
+    public string Name => variance == LiraVariance.Global ? "lira-offline-global" : "lira-offline";
+
+    public AttackScores Score(Population population)
+    {
+        var shadows = new ShadowStatistics(population);
+        var (examples, queries) = (population.Examples, population.Queries);
+        var values = new double[population.Models * examples];
+        Parallel.For(0, population.Models, target =>
+        {
+            var sigmaOutGlobal = variance == LiraVariance.Global ? shadows.GlobalSigmas(target).SigmaOut : 0.0;
+            for (var n = 0; n < examples; n++)
+            {
+                var sum = 0.0;
+                for (var q = 0; q < queries; q++)
+                {
+                    var g = shadows.Without(target, n, q);
+                    var sigmaOut = variance == LiraVariance.Global ? sigmaOutGlobal : g.SigmaOut;
+                    sum += StandardNormal.LogCdf((shadows.Phi(target, n, q) - g.MeanOut) / sigmaOut);
+                }
+
+                values[(target * examples) + n] = sum / queries;
+            }
+        });
+        return new AttackScores(population.Models, examples, values);
+    }
+}

@@ -1,0 +1,38 @@
+using MiaRepro.Numerics;
+using MiaRepro.Populations;
+
+namespace MiaRepro.Attacks;
+
+/// <summary>
+/// Online LiRA (Carlini et al.): score = mean over queries of log N(φ; μ_in, σ_in) − log N(φ; μ_out, σ_out),
+/// the Gaussians fitted (ddof 0) to the φ of the shadow models where the example was IN / OUT, target left out.
+/// </summary>
+public sealed class LiraOnlineAttack(LiraVariance variance = LiraVariance.PerExample) : IMembershipAttack
+{
+    public string Name => variance == LiraVariance.Global ? "lira-online-global" : "lira-online";
+
+    public AttackScores Score(Population population)
+    {
+        var shadows = new ShadowStatistics(population);
+        var (examples, queries) = (population.Examples, population.Queries);
+        var values = new double[population.Models * examples];
+        Parallel.For(0, population.Models, target =>
+        {
+            var global = variance == LiraVariance.Global ? shadows.GlobalSigmas(target) : default;
+            for (var n = 0; n < examples; n++)
+            {
+                var sum = 0.0;
+                for (var q = 0; q < queries; q++)
+                {
+                    var g = shadows.Without(target, n, q);
+                    var (sigmaIn, sigmaOut) = variance == LiraVariance.Global ? global : (g.SigmaIn, g.SigmaOut);
+                    var x = shadows.Phi(target, n, q);
+                    sum += StandardNormal.LogPdf(x, g.MeanIn, sigmaIn) - StandardNormal.LogPdf(x, g.MeanOut, sigmaOut);
+                }
+
+                values[(target * examples) + n] = sum / queries;
+            }
+        });
+        return new AttackScores(population.Models, examples, values);
+    }
+}

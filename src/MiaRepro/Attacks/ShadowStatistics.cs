@@ -1,0 +1,151 @@
+using MiaRepro.Populations;
+
+namespace MiaRepro.Attacks;
+
+/// <summary>
+/// Means and sums of squared deviations (M2) of φ over the IN and the OUT models of every (example, query),
+/// computed once over all models (two passes: means, then deviations from them), from which the statistics
+/// without any one target follow in O(1): removing x from a group of n with mean μ gives
+/// μ' = μ + (μ − x)/(n − 1) and M2' = M2 − (x − μ)(x − μ'). Leave-one-out is therefore O(M·N·Q) in all.
+/// </summary>
+internal sealed class ShadowStatistics
+{
+    /// <summary>
+    /// Added to every σ so that a shadow distribution with no spread (σ = 0) still gives finite scores, as the
+    /// LiRA reference code does (std + 1e-30); far below any real spread of φ, so it changes nothing else.
+    /// </summary>
+    public const double SigmaFloor = 1e-30;
+
+    private readonly Population _population;
+    private readonly int[] _inCount;
+    private readonly double[] _meanIn;
+    private readonly double[] _m2In;
+    private readonly double[] _meanOut;
+    private readonly double[] _m2Out;
+    private readonly double _totalM2In;
+    private readonly double _totalM2Out;
+    private readonly long _totalIn;
+
+    public ShadowStatistics(Population population)
+    {
+        PopulationValidation.RequireShadowsForEveryTarget(population);
+        _population = population;
+        var (models, examples, queries) = (population.Models, population.Examples, population.Queries);
+        var cells = examples * queries;
+        _inCount = new int[examples];
+        _meanIn = new double[cells];
+        _m2In = new double[cells];
+        _meanOut = new double[cells];
+        _m2Out = new double[cells];
+        for (var m = 0; m < models; m++)
+        {
+            for (var n = 0; n < examples; n++)
+            {
+                var member = population.Keep[(m * examples) + n];
+                _inCount[n] += member ? 1 : 0;
+                var sums = member ? _meanIn : _meanOut;
+                for (var q = 0; q < queries; q++)
+                {
+                    sums[(n * queries) + q] += Phi(m, n, q);
+                }
+            }
+        }
+
+        for (var j = 0; j < cells; j++)
+        {
+            var inCount = _inCount[j / queries];
+            _meanIn[j] /= inCount;
+            _meanOut[j] /= models - inCount;
+        }
+
+        for (var m = 0; m < models; m++)
+        {
+            for (var n = 0; n < examples; n++)
+            {
+                var member = population.Keep[(m * examples) + n];
+                var (means, m2) = member ? (_meanIn, _m2In) : (_meanOut, _m2Out);
+                for (var q = 0; q < queries; q++)
+                {
+                    var j = (n * queries) + q;
+                    var d = Phi(m, n, q) - means[j];
+                    m2[j] += d * d;
+                }
+            }
+        }
+
+        _totalM2In = _m2In.Sum();
+        _totalM2Out = _m2Out.Sum();
+        _totalIn = _inCount.Sum(c => (long)c) * queries;
+    }
+
+    public double Phi(int model, int example, int query) =>
+        _population.Scores[(((long)model * _population.Examples) + example) * _population.Queries + query];
+
+    /// <summary>The IN and OUT shadow Gaussians of (example, query) with <paramref name="target"/> left out.</summary>
+    public ShadowGaussians Without(int target, int example, int query)
+    {
+        var j = (example * _population.Queries) + query;
+        var inCount = _inCount[example];
+        var outCount = _population.Models - inCount;
+        double meanIn = _meanIn[j], m2In = _m2In[j], meanOut = _meanOut[j], m2Out = _m2Out[j];
+        var x = Phi(target, example, query);
+        if (_population.Keep[(target * _population.Examples) + example])
+        {
+            (meanIn, m2In) = Remove(meanIn, m2In, inCount--, x);
+        }
+        else
+        {
+            (meanOut, m2Out) = Remove(meanOut, m2Out, outCount--, x);
+        }
+
+        return new ShadowGaussians(
+            meanIn, Math.Sqrt(m2In / inCount) + SigmaFloor, meanOut, Math.Sqrt(m2Out / outCount) + SigmaFloor);
+    }
+
+    /// <summary>
+    /// One σ_in and one σ_out for <paramref name="target"/>: the root mean square deviation of every IN (OUT) shadow
+    /// score from its own example's IN (OUT) mean, pooled over all examples and queries, target left out.
+    /// </summary>
+    public (double SigmaIn, double SigmaOut) GlobalSigmas(int target)
+    {
+        var (examples, queries) = (_population.Examples, _population.Queries);
+        double m2In = _totalM2In, m2Out = _totalM2Out;
+        long targetIn = 0;
+        for (var n = 0; n < examples; n++)
+        {
+            var member = _population.Keep[(target * examples) + n];
+            targetIn += member ? 1 : 0;
+            for (var q = 0; q < queries; q++)
+            {
+                var j = (n * queries) + q;
+                var x = Phi(target, n, q);
+                if (member)
+                {
+                    m2In -= Reduction(_meanIn[j], _inCount[n], x);
+                }
+                else
+                {
+                    m2Out -= Reduction(_meanOut[j], _population.Models - _inCount[n], x);
+                }
+            }
+        }
+
+        var inTotal = _totalIn - (targetIn * queries);
+        var outTotal = ((long)_population.Models * examples * queries) - _totalIn - ((examples - targetIn) * queries);
+        return (Math.Sqrt(Math.Max(m2In, 0.0) / inTotal) + SigmaFloor, Math.Sqrt(Math.Max(m2Out, 0.0) / outTotal) + SigmaFloor);
+    }
+
+    /// <summary>Mean and M2 of a group of <paramref name="count"/> values after removing <paramref name="x"/>.</summary>
+    private static (double Mean, double M2) Remove(double mean, double m2, int count, double x)
+    {
+        var reduction = Reduction(mean, count, x);
+        return (mean + ((mean - x) / (count - 1)), Math.Max(m2 - reduction, 0.0));
+    }
+
+    /// <summary>How much M2 shrinks when x leaves a group of <paramref name="count"/> with mean μ: (x − μ)(x − μ') = n/(n−1)·(x − μ)².</summary>
+    private static double Reduction(double mean, int count, double x)
+    {
+        var d = x - mean;
+        return d * d * count / (count - 1);
+    }
+}
