@@ -11,7 +11,7 @@ namespace MiaRepro.Cli;
 /// <summary><c>miarepro reproduce</c>: the main job.</summary>
 public sealed class ReproduceCommand : Command<ReproduceSettings>
 {
-    protected override int Execute(CommandContext context, ReproduceSettings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, ReproduceSettings settings, CancellationToken cancellationToken)
     {
         var run = settings.ToRunSettings();
         run.Validate();

@@ -25,15 +25,15 @@ public static class OutputWriter
     public static void WritePopulation(TrainedPopulation trained, string dir)
     {
         var p = trained.Population;
-        Npy.Write(Path.Combine(dir, "keep.npy"), p.Keep, [p.Models, p.Examples]);
-        Npy.Write(Path.Combine(dir, "scores.npy"), p.Scores, [p.Models, p.Examples, p.Queries]);
-        Npy.Write(Path.Combine(dir, "labels.npy"), p.Labels, [p.Examples]);
-        Npy.Write(Path.Combine(dir, "logits.npy"), trained.Logits, [p.Models, p.Examples, p.Queries, trained.Classes]);
+        Npy.Write(Path.Combine(dir, "keep.npy"), NpyArray.Of(p.Keep, p.Models, p.Examples));
+        Npy.Write(Path.Combine(dir, "scores.npy"), NpyArray.Of(p.Scores, p.Models, p.Examples, p.Queries));
+        Npy.Write(Path.Combine(dir, "labels.npy"), NpyArray.Of(p.Labels, p.Examples));
+        Npy.Write(Path.Combine(dir, "logits.npy"), NpyArray.Of(trained.Logits, p.Models, p.Examples, p.Queries, trained.Classes));
         var models = new JsonObject
         {
             ["recipe"] = trained.Recipe.Name,
             ["recipe_hash"] = trained.Recipe.Hash,
-            ["models"] = JsonSerializer.SerializeToNode(trained.Models, new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower }),
+            ["models"] = JsonSerializer.SerializeToNode(trained.Models, ResultsJson.SnakeCase),
         };
         AtomicFile.WriteAllText(Path.Combine(dir, "models.json"), models.ToJsonString(ResultsJson.Options));
     }

@@ -14,7 +14,7 @@ public static class ReportMarkdown
         var s = result.Settings;
         var md = new StringBuilder();
         md.AppendLine("# MiaRepro report").AppendLine();
-        md.AppendLine(Invariant($"Dataset **{s.Dataset}**, scale **{s.Scale.Name}**, device **{result.Device}** ({s.Threads} threads), ")
+        md.Append(Invariant($"Dataset **{s.Dataset}**, scale **{s.Scale.Name}**, device **{result.Device}** ({s.Threads} threads), "))
             .Append(Invariant($"{s.Scale.Models} models per recipe, population {s.Scale.Population}, {s.Scale.Epochs} epochs, {s.Queries} queries, "))
             .AppendLine(Invariant($"master seed {s.Seed} (keep {result.KeepSeed}, split {result.SplitSeed}). Data: `{result.DatasetSource}`.")).AppendLine();
 

@@ -13,6 +13,8 @@ public static class ResultsJson
 {
     public static readonly JsonSerializerOptions Options = new() { WriteIndented = true };
 
+    public static readonly JsonSerializerOptions SnakeCase = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
     public static JsonObject Build(ReproductionResult result)
     {
         var settings = result.Settings;
@@ -31,7 +33,7 @@ public static class ResultsJson
             recipes[name] = new JsonObject
             {
                 ["recipe_hash"] = trained.Recipe.Hash,
-                ["recipe"] = JsonSerializer.SerializeToNode(trained.Recipe, new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower }),
+                ["recipe"] = JsonSerializer.SerializeToNode(trained.Recipe, SnakeCase),
                 ["train_accuracy"] = trained.TrainAccuracy,
                 ["test_accuracy"] = trained.TestAccuracy,
                 ["generalization_gap"] = trained.GeneralizationGap,
