@@ -90,11 +90,6 @@ internal static class ElfVersionPatch
     /// <summary>Every version requirement in <c>.gnu.version_r</c>, in file order.</summary>
     public static IReadOnlyList<VersionRequirement> ReadRequirements(byte[] elf)
     {
-        if (elf is null)
-        {
-            throw new ArgumentNullException(nameof(elf));
-        }
-
         var requirements = new List<VersionRequirement>();
         var sections = ReadSections(elf);
         foreach (var section in sections)
@@ -149,11 +144,6 @@ internal static class ElfVersionPatch
     /// <summary>Every version name defined in <c>.gnu.version_d</c> (the first Verdaux of each Verdef).</summary>
     public static IReadOnlyList<string> ReadDefinitions(byte[] elf)
     {
-        if (elf is null)
-        {
-            throw new ArgumentNullException(nameof(elf));
-        }
-
         var definitions = new List<string>();
         var sections = ReadSections(elf);
         foreach (var section in sections)
@@ -477,6 +467,8 @@ internal static class HostLibStdCxx
 {
     public const string FileName = "libstdc++.so.6";
 
+    private static readonly char[] PathSeparators = { ':' };
+
     /// <summary>Where distributions put libstdc++, most specific first (Debian/Ubuntu multiarch, then RHEL, then plain).</summary>
     public static readonly IReadOnlyList<string> StandardDirectories = new[]
     {
@@ -509,7 +501,7 @@ internal static class HostLibStdCxx
         var libraryPath = Environment.GetEnvironmentVariable("LD_LIBRARY_PATH");
         if (!string.IsNullOrEmpty(libraryPath))
         {
-            directories.AddRange(libraryPath!.Split(new[] { ':' }, StringSplitOptions.RemoveEmptyEntries));
+            directories.AddRange(libraryPath!.Split(PathSeparators, StringSplitOptions.RemoveEmptyEntries));
         }
 
         directories.AddRange(StandardDirectories);
