@@ -579,6 +579,9 @@ public sealed class WeakenLibStdCxxRequirement : Microsoft.Build.Utilities.Task
 
     public string NeededFile { get; set; } = HostLibStdCxx.FileName;
 
+    /// <summary>The libstdc++ to ask; empty means the one this process loaded, else the first in the usual folders.</summary>
+    public string HostLibrary { get; set; } = string.Empty;
+
     /// <summary>The files whose bytes changed in this run.</summary>
     [Microsoft.Build.Framework.Output]
     public Microsoft.Build.Framework.ITaskItem[] PatchedFiles { get; set; } = Array.Empty<Microsoft.Build.Framework.ITaskItem>();
@@ -590,7 +593,7 @@ public sealed class WeakenLibStdCxxRequirement : Microsoft.Build.Utilities.Task
             return true;
         }
 
-        var host = HostLibStdCxx.Locate();
+        var host = string.IsNullOrEmpty(HostLibrary) ? HostLibStdCxx.Locate() : HostLibrary;
         if (host is not null && HostDefines(host))
         {
             Log.LogMessage(
