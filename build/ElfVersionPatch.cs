@@ -598,7 +598,7 @@ public sealed class WeakenLibStdCxxRequirement : Microsoft.Build.Utilities.Task
         {
             Log.LogMessage(
                 Microsoft.Build.Framework.MessageImportance.Low,
-                "{0} defines {1}: leaving {2} TorchSharp native librar(ies) as they are.",
+                "{0} defines {1}: leaving the {2} copies of the TorchSharp native library as they are.",
                 host,
                 VersionName,
                 Files.Length);
