@@ -13,6 +13,7 @@ public sealed class ReproduceCommand : Command<ReproduceSettings>
 {
     public override int Execute(CommandContext context, ReproduceSettings settings, CancellationToken cancellationToken)
     {
+        UnknownArguments.Reject(context);
         var run = settings.ToRunSettings();
         run.Validate();
         ReproductionResult? result = null;

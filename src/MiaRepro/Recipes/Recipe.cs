@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace MiaRepro.Recipes;
 
@@ -21,6 +22,7 @@ public sealed record Recipe(
     EarlyStopping? EarlyStopping)
 {
     /// <summary>First 16 hex digits of the SHA-256 of the recipe's settings (its name excluded).</summary>
+    [JsonIgnore]
     public string Hash
     {
         get

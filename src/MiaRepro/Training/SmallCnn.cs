@@ -52,11 +52,12 @@ public sealed class SmallCnn : nn.Module<Tensor, Tensor>
 
     private static void Initialize(Tensor weight, Tensor? bias, long fanIn, Generator generator)
     {
+        // torch.nn.init.uniform_ ignores its generator argument in TorchSharp 0.107, so draw with rand.
         var bound = 1.0 / Math.Sqrt(fanIn);
-        nn.init.uniform_(weight, -bound, bound, generator);
-        if (bias is not null)
+        foreach (var p in bias is null ? [weight] : new[] { weight, bias })
         {
-            nn.init.uniform_(bias, -bound, bound, generator);
+            using var u = rand(p.shape, generator: generator);
+            p.copy_(u.mul_(2 * bound).sub_(bound));
         }
     }
 

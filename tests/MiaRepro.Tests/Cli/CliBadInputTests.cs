@@ -4,7 +4,7 @@ using MiaRepro.Cli;
 namespace MiaRepro.Tests.Cli;
 
 /// <summary>Bad usage and bad input end with exit code 2 and a message naming the input and the fix — before any training.</summary>
-[Collection(nameof(ConsoleCollection))]
+[Collection(nameof(SerialConsole))]
 public sealed class CliBadInputTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("miarepro-cli-").FullName;

@@ -1,0 +1,20 @@
+using Spectre.Console.Cli;
+
+namespace MiaRepro.Cli;
+
+/// <summary>
+/// Spectre.Console.Cli keeps options it does not know as "remaining" arguments instead of failing; a misspelt
+/// option (<c>--modles 4</c>) must not silently start a full run with the defaults.
+/// </summary>
+public static class UnknownArguments
+{
+    public static void Reject(CommandContext context)
+    {
+        var unknown = context.Remaining.Parsed.Select(p => p.Key).Concat(context.Remaining.Raw).Distinct().ToList();
+        if (unknown.Count > 0)
+        {
+            throw new InputException(
+                $"Unknown argument(s): {string.Join(" ", unknown)}. Run 'miarepro {context.Name} --help' for the options.");
+        }
+    }
+}
