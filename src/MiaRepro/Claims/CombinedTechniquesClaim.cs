@@ -4,13 +4,16 @@ namespace MiaRepro.Claims;
 
 /// <summary>
 /// C3: augmentation combined with early stopping lowers LiRA's success the most — measured as the factor by
-/// which the combined recipe's LiRA-online TPR at 0.1% FPR is below the baseline's, on the same examples and
+/// which the combined recipe's LiRA TPR at 0.1% FPR is below the baseline's, on the same examples and
 /// keep matrix, with a paired bootstrap interval (targets and examples resampled together).
 /// </summary>
-public sealed class CombinedTechniquesClaim(string combinedRecipe = "crop-flip-early-stop", double threshold = 3.0) : IClaim
+public sealed class CombinedTechniquesClaim(string attack, string combinedRecipe = "crop-flip-early-stop", double threshold = 3.0) : IClaim
 {
-    public const string Attack = "lira-online";
     public const double Fpr = 0.001;
+
+    public string Attack => attack;
+
+    public string CombinedRecipe => combinedRecipe;
 
     public string Id => "C3";
 

@@ -8,6 +8,12 @@ namespace MiaRepro.Recipes;
 /// <param name="Population">Examples in the population, drawn from the dataset's training split.</param>
 /// <param name="Validation">Examples held out for early stopping, disjoint from the population and the test set.</param>
 /// <param name="Test">Examples of the test split used to measure test accuracy.</param>
+/// <param name="LiraAttack">
+/// The LiRA variant the claims are decided with. With fewer than 64 shadow models the LiRA paper (Carlini et al.
+/// 2022, §VI) recommends one global variance (<c>lira-online-global</c>): per-example variances from a handful
+/// of shadows are too noisy, and with leave-one-out on a balanced keep matrix their sample sizes differ by one
+/// between IN and OUT targets, which biases the per-example score against membership.
+/// </param>
 public sealed record ScaleProfile(
     string Name,
     string Dataset,
@@ -23,7 +29,8 @@ public sealed record ScaleProfile(
     ModelSpec Model,
     int CropPadding,
     int Patience,
-    IReadOnlyList<string> Recipes)
+    IReadOnlyList<string> Recipes,
+    string LiraAttack)
 {
     /// <summary>
     /// Fashion-MNIST on CPU in minutes: a 16/32-channel CNN, 4,000 population examples, 16 models per recipe,
@@ -44,7 +51,8 @@ public sealed record ScaleProfile(
         Model: ModelSpec.SmallCnn,
         CropPadding: 4,
         Patience: 3,
-        Recipes: ["baseline", "crop-flip-early-stop"]);
+        Recipes: ["baseline", "crop-flip-early-stop"],
+        LiraAttack: "lira-online-global");
 
     public static IReadOnlyList<ScaleProfile> All { get; } = [Smoke];
 

@@ -13,13 +13,16 @@ public static class OutputWriter
 {
     public static void Write(ReproductionResult result, string outDir)
     {
+        // Render everything first: a failure here must not leave a partial set of outputs behind.
+        var report = ReportMarkdown.Build(result);
+        var json = ResultsJson.Build(result).ToJsonString(ResultsJson.Options);
         foreach (var (name, outcome) in result.Recipes)
         {
             WritePopulation(outcome.Trained, Path.Combine(outDir, "populations", name));
         }
 
-        AtomicFile.WriteAllText(Path.Combine(outDir, "report.md"), ReportMarkdown.Build(result));
-        AtomicFile.WriteAllText(Path.Combine(outDir, "results.json"), ResultsJson.Build(result).ToJsonString(ResultsJson.Options));
+        AtomicFile.WriteAllText(Path.Combine(outDir, "report.md"), report);
+        AtomicFile.WriteAllText(Path.Combine(outDir, "results.json"), json);
     }
 
     public static void WritePopulation(TrainedPopulation trained, string dir)

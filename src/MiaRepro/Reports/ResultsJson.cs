@@ -90,6 +90,12 @@ public static class ResultsJson
         return node;
     }
 
+    /// <summary>
+    /// JSON has no infinity: an unbounded value (a reduction factor whose denominator is 0) is written as null;
+    /// the claim's reason says so in words.
+    /// </summary>
+    public static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? v : null;
+
     /// <summary>"0.1", "0.01", …, "0.00001": the FPR as a plain decimal.</summary>
     public static string FprKey(double fpr) => fpr.ToString("0.##########", CultureInfo.InvariantCulture);
 
@@ -119,8 +125,8 @@ public static class ResultsJson
         ["id"] = c.Id,
         ["statement"] = c.Statement,
         ["verdict"] = c.Verdict.ToString().ToLowerInvariant(),
-        ["effect"] = c.Effect,
-        ["ci95"] = c.Ci95 is null ? null : new JsonArray(c.Ci95[0], c.Ci95[1]),
+        ["effect"] = Finite(c.Effect),
+        ["ci95"] = c.Ci95 is null ? null : new JsonArray(Finite(c.Ci95[0]), Finite(c.Ci95[1])),
         ["threshold"] = c.Threshold,
         ["measure"] = c.Measure,
         ["reason"] = c.Reason,

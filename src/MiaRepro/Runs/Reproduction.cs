@@ -58,7 +58,7 @@ public static class Reproduction
             outcomes.ToDictionary(o => o.Key, o => o.Value.Attacks),
             settings.BootstrapReplicates,
             SeedSequence.Derive(settings.Seed, "bootstrap"));
-        var claims = ClaimCatalog.All
+        var claims = ClaimCatalog.For(scale)
             .Where(c => c.Recipes.All(populations.ContainsKey))
             .Select(c => c.Decide(evidence))
             .ToList();
