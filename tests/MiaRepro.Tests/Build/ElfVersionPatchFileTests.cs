@@ -18,7 +18,7 @@ public sealed class ElfVersionPatchFileTests : IDisposable
         .Need(LibStdCxx, ("GLIBCXX_3.4", 0), (Target, 0))
         .Build();
 
-    private readonly TemporaryFolder _folder = new();
+    private readonly TempFolder _folder = new();
 
     public static bool OnLinux => OperatingSystem.IsLinux();
 

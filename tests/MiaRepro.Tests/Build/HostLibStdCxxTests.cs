@@ -7,7 +7,7 @@ namespace MiaRepro.Tests.Build;
 /// <summary>Finding the libstdc++ whose version definitions decide whether to patch.</summary>
 public sealed class HostLibStdCxxTests : IDisposable
 {
-    private readonly TemporaryFolder _folder = new();
+    private readonly TempFolder _folder = new();
 
     public void Dispose() => _folder.Dispose();
 

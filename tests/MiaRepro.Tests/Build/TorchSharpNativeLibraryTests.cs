@@ -17,7 +17,7 @@ public sealed class TorchSharpNativeLibraryTests : IDisposable
 
     private static readonly string _output = Path.Combine(AppContext.BaseDirectory, "runtimes", "linux-x64", "native", "libLibTorchSharp.so");
 
-    private readonly TemporaryFolder _folder = new();
+    private readonly TempFolder _folder = new();
 
     public void Dispose() => _folder.Dispose();
 

@@ -7,9 +7,11 @@ namespace MiaRepro.Tests.Cli;
 [Collection(nameof(SerialConsole))]
 public sealed class CliBadInputTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("miarepro-cli-").FullName;
+    private readonly TempFolder _folder = new();
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    private string Dir => _folder.Path;
+
+    public void Dispose() => _folder.Dispose();
 
     private (int Code, string Error) Run(params string[] args)
     {
@@ -18,7 +20,7 @@ public sealed class CliBadInputTests : IDisposable
         Console.SetError(error);
         try
         {
-            var code = CliApp.Run([.. args, "--out", Path.Combine(_dir, "out")]);
+            var code = CliApp.Run([.. args, "--out", Path.Combine(Dir, "out")]);
             return (code, error.ToString());
         }
         finally
@@ -48,7 +50,7 @@ public sealed class CliBadInputTests : IDisposable
     [Fact]
     public void Missing_data_dir_is_rejected_naming_the_folder_and_the_package()
     {
-        var missing = Path.Combine(_dir, "no-such-folder");
+        var missing = Path.Combine(Dir, "no-such-folder");
 
         var (code, error) = Run("reproduce", "--data-dir", missing, "--models", "4", "--population", "100", "--epochs", "1");
 
@@ -65,7 +67,7 @@ public sealed class CliBadInputTests : IDisposable
             Assert.Skip($"needs the Debian package dataset-fashion-mnist ({source})");
         }
 
-        var data = Path.Combine(_dir, "data");
+        var data = Path.Combine(Dir, "data");
         Directory.CreateDirectory(data);
         foreach (var file in Directory.GetFiles(source))
         {

@@ -1,0 +1,108 @@
+#!/usr/bin/env python3
+"""Recompute MiaRepro's attack metrics independently, with NumPy only, from the arrays a run wrote.
+
+    python3 scripts/check_results.py OUT_DIR
+
+For every recipe under OUT_DIR/populations/, reads keep.npy and scores.npy, runs loss and the four LiRA
+variants (leave-one-out, SPEC.md's definitions), computes AUC and TPR at 1% / 0.1% FPR (largest TPR with
+FPR strictly below t), and compares them with OUT_DIR/results.json (AUC to 1e-6: the two implementations round differently where
+scores nearly tie; TPRs exactly). Exits 1 on any mismatch.
+"""
+import json
+import math
+import os
+import sys
+
+import numpy as np
+
+FPRS = ("0.1", "0.01", "0.001")
+
+
+def log_ndtr(z):
+    """log Phi(z), stable for very negative z (asymptotic series below -20)."""
+    z = np.asarray(z, dtype=np.float64)
+    out = np.empty_like(z)
+    small = z < -20
+    erfc = np.vectorize(math.erfc)
+    out[~small] = np.log(0.5 * erfc(-z[~small] / math.sqrt(2)))
+    zs = z[small]
+    out[small] = -0.5 * zs**2 - np.log(-zs) - 0.5 * math.log(2 * math.pi) + np.log1p(-1 / zs**2 + 3 / zs**4)
+    return out
+
+
+def log_pdf(x, mu, sigma):
+    return -0.5 * ((x - mu) / sigma) ** 2 - np.log(sigma) - 0.5 * math.log(2 * math.pi)
+
+
+def lira(keep, scores, online, global_variance):
+    m = keep.shape[0]
+    out = np.empty(keep.shape)
+    for t in range(m):
+        shadows = np.arange(m) != t
+        k = keep[shadows][:, :, None]
+        s = scores[shadows]
+        n_in, n_out = k.sum(0), (~k).sum(0)
+        mu_in = (s * k).sum(0) / n_in
+        mu_out = (s * ~k).sum(0) / n_out
+        if global_variance:
+            sd_in = np.sqrt(((s - mu_in) ** 2 * k).sum() / (k.sum() * s.shape[2])) + 1e-30
+            sd_out = np.sqrt(((s - mu_out) ** 2 * ~k).sum() / ((~k).sum() * s.shape[2])) + 1e-30
+        else:
+            sd_in = np.sqrt(((s - mu_in) ** 2 * k).sum(0) / n_in) + 1e-30
+            sd_out = np.sqrt(((s - mu_out) ** 2 * ~k).sum(0) / n_out) + 1e-30
+        x = scores[t]
+        if online:
+            out[t] = (log_pdf(x, mu_in, sd_in) - log_pdf(x, mu_out, sd_out)).mean(1)
+        else:
+            out[t] = log_ndtr((x - mu_out) / sd_out).mean(1)
+    return out
+
+
+def loss(keep, scores):
+    return -np.logaddexp(0, -scores).mean(2)
+
+
+def metrics(score, member):
+    order = np.argsort(-score, kind="stable")
+    s, t = score[order], member[order]
+    last = np.r_[s[1:] != s[:-1], True]
+    tp = np.r_[0, np.cumsum(t)[last]] / t.sum()
+    fp = np.r_[0, np.cumsum(~t)[last]] / (~t).sum()
+    auc = float(np.sum((fp[1:] - fp[:-1]) * (tp[1:] + tp[:-1]) / 2))
+    tpr = {}
+    for key in FPRS:
+        f = float(key)
+        tpr[key] = float(tp[fp < f].max()) if (~t).sum() >= 10 / f else None
+    return auc, tpr
+
+
+def main(out_dir):
+    results = json.load(open(os.path.join(out_dir, "results.json")))
+    attacks = {
+        "loss": loss,
+        "lira-online": lambda k, s: lira(k, s, True, False),
+        "lira-offline": lambda k, s: lira(k, s, False, False),
+        "lira-online-global": lambda k, s: lira(k, s, True, True),
+        "lira-offline-global": lambda k, s: lira(k, s, False, True),
+    }
+    bad = 0
+    for recipe, recorded in results["recipes"].items():
+        folder = os.path.join(out_dir, "populations", recipe)
+        keep = np.load(os.path.join(folder, "keep.npy"))
+        scores = np.load(os.path.join(folder, "scores.npy"))
+        for name, attack in attacks.items():
+            auc, tpr = metrics(attack(keep, scores).ravel(), keep.ravel())
+            theirs = recorded["attacks"][name]
+            same = abs(auc - theirs["auc"]) < 1e-6 and all(
+                (tpr[k] is None and theirs["tpr_at_fpr"][k] is None)
+                or (tpr[k] is not None and theirs["tpr_at_fpr"][k] is not None and abs(tpr[k] - theirs["tpr_at_fpr"][k]) < 1e-9)
+                for k in FPRS)
+            bad += not same
+            shown = " ".join(f"TPR@{k}={tpr[k]}" for k in FPRS)
+            print(f"{'ok  ' if same else 'DIFF'} {recipe:22s} {name:20s} AUC={auc:.6f} (|Δ|={abs(auc - theirs['auc']):.1e}) {shown}")
+    print("all match" if bad == 0 else f"{bad} mismatches")
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1]))
