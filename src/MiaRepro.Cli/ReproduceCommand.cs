@@ -18,6 +18,11 @@ public sealed class ReproduceCommand : Command<ReproduceSettings>
         run.Validate();
         ReproductionResult? result = null;
         var console = AnsiConsole.Console;
+        if (Console.IsOutputRedirected)
+        {
+            console.Profile.Width = Math.Max(console.Profile.Width, 140); // logs: keep table rows on one line
+        }
+
         console.MarkupLine(Invariant($"[bold]MiaRepro[/] {run.Scale.Name} scale: {run.Dataset}, recipes {string.Join(", ", run.Recipes)}, {run.Scale.Models} models × {run.Scale.Population} examples, {run.Scale.Epochs} epochs, seed {run.Seed}, {run.Threads} threads"));
         var totalModels = run.Recipes.Count * run.Scale.Models;
         var watch = Stopwatch.StartNew();
@@ -86,7 +91,7 @@ public sealed class ReproduceCommand : Command<ReproduceSettings>
                 c.Id,
                 Markup.Escape(c.Measure),
                 c.Effect is null ? "—" : Invariant($"{c.Effect:0.##}"),
-                c.Ci95 is null ? "—" : Invariant($"[{c.Ci95[0]:0.##}, {c.Ci95[1]:0.##}]"),
+                c.Ci95 is null ? "—" : Markup.Escape(Invariant($"[{c.Ci95[0]:0.##}, {c.Ci95[1]:0.##}]")),
                 c.Verdict.ToString().ToLowerInvariant(),
                 Markup.Escape(c.Reason));
         }
