@@ -11,6 +11,12 @@ public interface IMembershipAttack
     /// <summary>The stable name used on the command line and in results.json, e.g. <c>lira-online</c>.</summary>
     string Name { get; }
 
+    /// <summary>
+    /// Why this attack cannot run on <paramref name="population"/> (e.g. it needs the full logits and the population
+    /// has only φ), or null when it can. Reported as a null attack with this reason, not as an error.
+    /// </summary>
+    string? MissingInput(Population population) => null;
+
     /// <exception cref="InputException">The population cannot support this attack (shape, NaN, too few shadows).</exception>
     AttackScores Score(Population population);
 }

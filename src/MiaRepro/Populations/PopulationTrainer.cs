@@ -56,7 +56,7 @@ public static class PopulationTrainer
             progress?.Report(new PopulationProgress(recipe.Name, m + 1, models, 0, recipe.Epochs));
         }
 
-        var population = new Population(recipe.Name, models, examples, queries, keep, scores, labels);
-        return new TrainedPopulation(recipe, population, logits, data.Classes, records);
+        var population = new Population(recipe.Name, models, examples, queries, keep, scores, labels, logits, data.Classes);
+        return new TrainedPopulation(recipe, population, records);
     }
 }

@@ -31,7 +31,11 @@ public static class OutputWriter
         Npy.Write(Path.Combine(dir, "keep.npy"), NpyArray.Of(p.Keep, p.Models, p.Examples));
         Npy.Write(Path.Combine(dir, "scores.npy"), NpyArray.Of(p.Scores, p.Models, p.Examples, p.Queries));
         Npy.Write(Path.Combine(dir, "labels.npy"), NpyArray.Of(p.Labels, p.Examples));
-        Npy.Write(Path.Combine(dir, "logits.npy"), NpyArray.Of(trained.Logits, p.Models, p.Examples, p.Queries, trained.Classes));
+        if (p.Logits is not null)
+        {
+            Npy.Write(Path.Combine(dir, "logits.npy"), NpyArray.Of(p.Logits, p.Models, p.Examples, p.Queries, p.Classes));
+        }
+
         var models = new JsonObject
         {
             ["recipe"] = trained.Recipe.Name,

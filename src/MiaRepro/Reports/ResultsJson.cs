@@ -30,6 +30,11 @@ public static class ResultsJson
                 attacks[attack] = pooled;
             }
 
+            foreach (var (attack, _) in outcome.Suite.Unavailable)
+            {
+                attacks[attack] = null;
+            }
+
             recipes[name] = new JsonObject
             {
                 ["recipe_hash"] = trained.Recipe.Hash,
@@ -40,6 +45,11 @@ public static class ResultsJson
                 ["models"] = new JsonArray([.. trained.Models.Select(Model)]),
                 ["attacks"] = attacks,
             };
+            if (outcome.Suite.Unavailable.Count > 0)
+            {
+                ((JsonObject)recipes[name]!)["attack_null_reasons"] = new JsonObject(
+                    [.. outcome.Suite.Unavailable.Select(u => KeyValuePair.Create<string, JsonNode?>(u.Key, u.Value))]);
+            }
         }
 
         return new JsonObject

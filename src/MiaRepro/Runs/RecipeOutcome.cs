@@ -4,4 +4,7 @@ using MiaRepro.Populations;
 namespace MiaRepro.Runs;
 
 /// <summary>One recipe's trained population and every attack's outcome on it.</summary>
-public sealed record RecipeOutcome(TrainedPopulation Trained, IReadOnlyDictionary<string, AttackOutcome> Attacks);
+public sealed record RecipeOutcome(TrainedPopulation Trained, AttackSuite Suite)
+{
+    public IReadOnlyDictionary<string, AttackOutcome> Attacks => Suite.Outcomes;
+}

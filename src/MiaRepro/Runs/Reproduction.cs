@@ -47,8 +47,7 @@ public static class Reproduction
         var outcomes = new Dictionary<string, RecipeOutcome>();
         foreach (var (name, trained) in populations)
         {
-            var attacks = AttackCatalog.All.ToDictionary(a => a.Name, a => AttackEvaluation.Run(a, trained.Population));
-            outcomes[name] = new RecipeOutcome(trained, attacks);
+            outcomes[name] = new RecipeOutcome(trained, AttackSuite.Run(trained.Population));
         }
 
         stages["attack"] = Lap(watch);
