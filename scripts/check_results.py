@@ -4,7 +4,8 @@
     python3 scripts/check_results.py OUT_DIR
 
 For every recipe under OUT_DIR/populations/, reads keep.npy and scores.npy, runs loss and the four LiRA
-variants (leave-one-out, SPEC.md's definitions), computes AUC and TPR at 1% / 0.1% FPR (largest TPR with
+variants (SPEC.md's definitions, with balanced leave-one-out: each target also drops its partner, the first
+model after it, cyclically, on the other side of the example), computes AUC and TPR at 1% / 0.1% FPR (largest TPR with
 FPR strictly below t), and compares them with OUT_DIR/results.json (AUC to 1e-6: the two implementations round differently where
 scores nearly tie; TPRs exactly). Exits 1 on any mismatch.
 """
@@ -34,22 +35,35 @@ def log_pdf(x, mu, sigma):
     return -0.5 * ((x - mu) / sigma) ** 2 - np.log(sigma) - 0.5 * math.log(2 * math.pi)
 
 
+def partners(keep, t):
+    """Per example, the first model after t (cyclically) on the other side: balanced leave-one-out drops it too."""
+    m, n = keep.shape
+    out = np.full(n, -1)
+    for step in range(m - 1, 0, -1):
+        c = (t + step) % m
+        out = np.where(keep[c] != keep[t], c, out)
+    return out
+
+
 def lira(keep, scores, online, global_variance):
-    m = keep.shape[0]
+    m, n = keep.shape
     out = np.empty(keep.shape)
     for t in range(m):
-        shadows = np.arange(m) != t
-        k = keep[shadows][:, :, None]
-        s = scores[shadows]
-        n_in, n_out = k.sum(0), (~k).sum(0)
-        mu_in = (s * k).sum(0) / n_in
-        mu_out = (s * ~k).sum(0) / n_out
+        shadow = np.ones((m, n), dtype=bool)
+        shadow[t] = False
+        shadow[partners(keep, t), np.arange(n)] = False
+        w_in = (keep & shadow)[:, :, None]
+        w_out = (~keep & shadow)[:, :, None]
+        s = scores
+        n_in, n_out = w_in.sum(0), w_out.sum(0)
+        mu_in = (s * w_in).sum(0) / n_in
+        mu_out = (s * w_out).sum(0) / n_out
         if global_variance:
-            sd_in = np.sqrt(((s - mu_in) ** 2 * k).sum() / (k.sum() * s.shape[2])) + 1e-30
-            sd_out = np.sqrt(((s - mu_out) ** 2 * ~k).sum() / ((~k).sum() * s.shape[2])) + 1e-30
+            sd_in = np.sqrt(((s - mu_in) ** 2 * w_in).sum() / (w_in.sum() * s.shape[2])) + 1e-30
+            sd_out = np.sqrt(((s - mu_out) ** 2 * w_out).sum() / (w_out.sum() * s.shape[2])) + 1e-30
         else:
-            sd_in = np.sqrt(((s - mu_in) ** 2 * k).sum(0) / n_in) + 1e-30
-            sd_out = np.sqrt(((s - mu_out) ** 2 * ~k).sum(0) / n_out) + 1e-30
+            sd_in = np.sqrt(((s - mu_in) ** 2 * w_in).sum(0) / n_in) + 1e-30
+            sd_out = np.sqrt(((s - mu_out) ** 2 * w_out).sum(0) / n_out) + 1e-30
         x = scores[t]
         if online:
             out[t] = (log_pdf(x, mu_in, sd_in) - log_pdf(x, mu_out, sd_out)).mean(1)

@@ -11,8 +11,7 @@ namespace MiaRepro.Recipes;
 /// <param name="LiraAttack">
 /// The LiRA variant the claims are decided with. With fewer than 64 shadow models the LiRA paper (Carlini et al.
 /// 2022, §VI) recommends one global variance (<c>lira-online-global</c>): per-example variances from a handful
-/// of shadows are too noisy, and with leave-one-out on a balanced keep matrix their sample sizes differ by one
-/// between IN and OUT targets, which biases the per-example score against membership.
+/// of shadows are too noisy.
 /// </param>
 public sealed record ScaleProfile(
     string Name,

@@ -66,6 +66,11 @@ public static class ReportMarkdown
 
                 md.AppendLine();
             }
+
+            foreach (var (attack, reason) in o.Suite.Unavailable)
+            {
+                md.Append(Invariant($"| {name} | {attack} | not run: {reason} | |")).AppendLine(string.Concat(TableFprs.Select(_ => " |")));
+            }
         }
 
         md.AppendLine().AppendLine("`—`: the run has too few non-members to measure that FPR (fewer than 10/FPR); see `results.json`.").AppendLine();

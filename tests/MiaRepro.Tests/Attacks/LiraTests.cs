@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using FluentAssertions;
 using MiaRepro.Attacks;
 using MiaRepro.Numerics;
@@ -69,8 +68,9 @@ public sealed class LiraTests
         // When model 0 is the target
         var score = new LiraOnlineAttack().Score(population)[0, 0];
 
-        // Then the IN shadows are {1, 3} (μ 2, σ 1), not {5, 1, 3} (μ 3, σ √(8/3)); OUT shadows {0, 1, 2}
-        var expected = StandardNormal.LogPdf(5, 2, 1) - StandardNormal.LogPdf(5, 1, Math.Sqrt(2.0 / 3.0));
+        // Then the IN shadows are {1, 3} (μ 2, σ 1), not {5, 1, 3} (μ 3, σ √(8/3)); the OUT shadows are {1, 2}
+        // (μ 1.5, σ 0.5): model 3, the first OUT model after the target, is its partner and leaves too
+        var expected = StandardNormal.LogPdf(5, 2, 1) - StandardNormal.LogPdf(5, 1.5, 0.5);
         score.Should().BeApproximately(expected, 1e-12);
     }
 
@@ -192,20 +192,20 @@ public sealed class LiraTests
     }
 
     [Fact]
-    public void Lira_online_and_offline_on_sixteen_models_by_four_thousand_examples_take_seconds()
+    public void Balanced_leave_one_out_keeps_every_lira_variant_at_chance_with_few_shadows()
     {
-        // Given
-        var population = SyntheticPopulation.Gaussian(models: 16, examples: 4000, queries: 2, shift: 1.0, seed: 17);
-        var clock = Stopwatch.StartNew();
+        // Given a population with no membership signal and only 16 models. Plain leave-one-out would leave an IN
+        // target 7 IN and 8 OUT shadows and an OUT target 8 and 7; estimates from 7 samples spread more than from
+        // 8, so the score would move with membership through the sample sizes alone (AUC ≈ 0.49 measured).
+        var population = SyntheticPopulation.Gaussian(models: 16, examples: 4000, queries: 2, shift: 0.0, seed: 18);
 
-        // When
-        var online = AttackEvaluation.Run(new LiraOnlineAttack(), population);
-        var offline = AttackEvaluation.Run(new LiraOfflineAttack(), population);
+        foreach (var attack in AttackCatalog.All.Where(a => a.Name.StartsWith("lira", StringComparison.Ordinal)))
+        {
+            // When
+            var auc = AttackEvaluation.Run(attack, population).Pooled.Auc;
 
-        // Then
-        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(30));
-        online.Pooled.Auc.Should().BeGreaterThan(0.6);
-        offline.Pooled.Auc.Should().BeGreaterThan(0.6);
-        TestContext.Current.SendDiagnosticMessage($"LiRA online + offline on 16×4000×2: {clock.Elapsed.TotalSeconds:F2} s");
+            // Then: 64,000 scores, so chance is 0.5 ± ~0.005
+            auc.Should().BeApproximately(0.5, 0.008, attack.Name);
+        }
     }
 }

@@ -3,7 +3,10 @@ using MiaRepro.Populations;
 
 namespace MiaRepro.Tests.Attacks;
 
-/// <summary>A slow, obviously correct LiRA (O(M²·N·Q)) to check the fast leave-one-out one against.</summary>
+/// <summary>
+/// A slow, obviously correct LiRA (O(M²·N·Q)) to check the fast balanced leave-one-out one against: the target
+/// and its partner (the first model after it, cyclically, on the other side of the example) are not shadows.
+/// </summary>
 internal static class NaiveLira
 {
     public static double[] Score(Population p, bool online, bool global)
@@ -11,11 +14,14 @@ internal static class NaiveLira
         double Phi(int m, int n, int q) => p.Scores[(((m * p.Examples) + n) * p.Queries) + q];
         bool Keep(int m, int n) => p.Keep[(m * p.Examples) + n];
         var values = new double[p.Models * p.Examples];
+        int Partner(int t, int n) => Enumerable.Range(1, p.Models - 1).Select(s => (t + s) % p.Models).First(m => Keep(m, n) != Keep(t, n));
         for (var t = 0; t < p.Models; t++)
         {
+            bool Shadow(int m, int n) => m != t && m != Partner(t, n);
+
             (double Mean, double Sigma) Fit(int n, int q, bool member)
             {
-                var xs = Enumerable.Range(0, p.Models).Where(m => m != t && Keep(m, n) == member).Select(m => Phi(m, n, q)).ToArray();
+                var xs = Enumerable.Range(0, p.Models).Where(m => Shadow(m, n) && Keep(m, n) == member).Select(m => Phi(m, n, q)).ToArray();
                 var mean = xs.Average();
                 return (mean, Math.Sqrt(xs.Sum(x => (x - mean) * (x - mean)) / xs.Length));
             }
@@ -29,7 +35,7 @@ internal static class NaiveLira
                     for (var q = 0; q < p.Queries; q++)
                     {
                         var (mean, sigma) = Fit(n, q, member);
-                        var k = Enumerable.Range(0, p.Models).Count(m => m != t && Keep(m, n) == member);
+                        var k = Enumerable.Range(0, p.Models).Count(m => Shadow(m, n) && Keep(m, n) == member);
                         sum += sigma * sigma * k;
                         count += k;
                     }
