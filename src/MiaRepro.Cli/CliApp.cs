@@ -14,6 +14,12 @@ public static class CliApp
             config.AddCommand<ReproduceCommand>("reproduce")
                 .WithDescription("Train every recipe's population, run every attack, decide the claims, write results.json and report.md.")
                 .WithExample("reproduce", "--models", "4", "--population", "1000", "--epochs", "3");
+            config.AddCommand<AttackCommand>("attack")
+                .WithDescription("Attack one existing population folder (keep.npy, scores.npy, labels.npy, optional logits.npy and models.json); write results.json and report.md.")
+                .WithExample("attack", "--population", "out/populations/baseline", "--out", "attacked");
+            config.AddCommand<ExportCommand>("export")
+                .WithDescription("Write a population folder in another tool's layout. lira-reference: experiment-i/keep.npy bool [N], experiment-i/scores/0000000100.npy float32 [N, 1, Q] (φ), experiment-i/logits/0000000100.npy float32 [N, 1, Q, C] when the folder has logits, and y_train.npy.")
+                .WithExample("export", "--population", "out/populations/baseline", "--format", "lira-reference", "--out", "lira");
             config.SetExceptionHandler((exception, _) => ExitCodes.Report(exception));
         });
         return app.Run(args);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using MiaRepro.Attacks;
 using MiaRepro.Populations;
 using MiaRepro.Runs;
 
@@ -21,6 +22,15 @@ public static class OutputWriter
             WritePopulation(outcome.Trained, Path.Combine(outDir, "populations", name));
         }
 
+        AtomicFile.WriteAllText(Path.Combine(outDir, "report.md"), report);
+        AtomicFile.WriteAllText(Path.Combine(outDir, "results.json"), json);
+    }
+
+    /// <summary>The outputs of <c>miarepro attack</c>: <c>report.md</c>, then <c>results.json</c>.</summary>
+    public static void Write(PopulationFolder folder, AttackSuite suite, string outDir)
+    {
+        var report = ReportMarkdown.Build(folder, suite);
+        var json = ResultsJson.Build(folder, suite).ToJsonString(ResultsJson.Options);
         AtomicFile.WriteAllText(Path.Combine(outDir, "report.md"), report);
         AtomicFile.WriteAllText(Path.Combine(outDir, "results.json"), json);
     }

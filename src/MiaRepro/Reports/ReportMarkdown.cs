@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using MiaRepro.Attacks;
+using MiaRepro.Populations;
 using MiaRepro.Runs;
 
 namespace MiaRepro.Reports;
@@ -46,7 +48,51 @@ public static class ReportMarkdown
             md.AppendLine(Invariant($"| {name} | `{t.Recipe.Hash}` | {t.TrainAccuracy:0.000} | {t.TestAccuracy:0.000} | {t.GeneralizationGap:0.000} | {t.Models.Average(m => m.StopEpoch):0.#} |"));
         }
 
-        md.AppendLine().AppendLine("## Attacks (all targets pooled into one ROC, leave-one-out shadows)").AppendLine();
+        md.AppendLine();
+        AppendAttacks(md, result.Recipes.Select(r => (r.Key, r.Value.Suite)));
+        md.AppendLine("## Time per stage").AppendLine();
+        foreach (var (stage, seconds) in result.StageSeconds)
+        {
+            md.AppendLine(Invariant($"- {stage}: {seconds:0.0} s"));
+        }
+
+        return md.ToString();
+    }
+
+    /// <summary><c>report.md</c> for <c>miarepro attack</c>: the imported population, then its attacks.</summary>
+    public static string Build(PopulationFolder folder, AttackSuite suite)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        var p = folder.Population;
+        var md = new StringBuilder();
+        md.AppendLine("# MiaRepro attack report").AppendLine();
+        md.Append(Invariant($"Population **{p.Name}** from `{folder.Path}`: {p.Models} models × {p.Examples} examples, {p.Queries} queries, "))
+            .Append(p.Logits is null ? "no logits" : Invariant($"logits of {p.Classes} classes"))
+            .Append(", ")
+            .AppendLine(folder.TrainAccuracy is { } train && folder.TestAccuracy is { } test
+                ? Invariant($"train accuracy {train:0.000}, test accuracy {test:0.000}, gap {train - test:0.000}.")
+                : "accuracies unknown (models.json does not give them).")
+            .AppendLine();
+        AppendAttacks(md, [(p.Name, suite)]);
+        if (suite.Unavailable.Count > 0)
+        {
+            md.AppendLine("Attacks that could not run on this population:").AppendLine();
+            foreach (var (attack, reason) in suite.Unavailable)
+            {
+                md.AppendLine(Invariant($"- `{attack}`: {reason}"));
+            }
+
+            md.AppendLine();
+        }
+
+        return md.ToString();
+    }
+
+    public static string FormatTpr(double? tpr) => tpr is null ? "—" : Invariant($"{tpr:0.00%}");
+
+    private static void AppendAttacks(StringBuilder md, IEnumerable<(string Recipe, AttackSuite Suite)> recipes)
+    {
+        md.AppendLine("## Attacks (all targets pooled into one ROC, leave-one-out shadows)").AppendLine();
         md.Append("| recipe | attack | AUC | balanced acc |");
         foreach (var f in TableFprs)
         {
@@ -54,9 +100,9 @@ public static class ReportMarkdown
         }
 
         md.AppendLine().Append("|---|---|---|---|").AppendLine(string.Concat(TableFprs.Select(_ => "---|")));
-        foreach (var (name, o) in result.Recipes)
+        foreach (var (name, suite) in recipes)
         {
-            foreach (var (attack, outcome) in o.Attacks)
+            foreach (var (attack, outcome) in suite.Outcomes)
             {
                 md.Append(Invariant($"| {name} | {attack} | {outcome.Pooled.Auc:0.000} | {outcome.Pooled.BalancedAccuracy:0.000} |"));
                 foreach (var f in TableFprs)
@@ -74,16 +120,7 @@ public static class ReportMarkdown
         }
 
         md.AppendLine().AppendLine("`—`: the run has too few non-members to measure that FPR (fewer than 10/FPR); see `results.json`.").AppendLine();
-        md.AppendLine("## Time per stage").AppendLine();
-        foreach (var (stage, seconds) in result.StageSeconds)
-        {
-            md.AppendLine(Invariant($"- {stage}: {seconds:0.0} s"));
-        }
-
-        return md.ToString();
     }
-
-    public static string FormatTpr(double? tpr) => tpr is null ? "—" : Invariant($"{tpr:0.00%}");
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using MiaRepro.Attacks;
 using MiaRepro.Claims;
 using MiaRepro.Metrics;
 using MiaRepro.Populations;
@@ -22,20 +23,7 @@ public static class ResultsJson
         foreach (var (name, outcome) in result.Recipes)
         {
             var trained = outcome.Trained;
-            var attacks = new JsonObject();
-            foreach (var (attack, o) in outcome.Attacks)
-            {
-                var pooled = Metrics(o.Pooled);
-                pooled["per_target"] = new JsonArray([.. o.PerTarget.Select((m, i) => Target(i, m))]);
-                attacks[attack] = pooled;
-            }
-
-            foreach (var (attack, _) in outcome.Suite.Unavailable)
-            {
-                attacks[attack] = null;
-            }
-
-            recipes[name] = new JsonObject
+            var recipe = new JsonObject
             {
                 ["recipe_hash"] = trained.Recipe.Hash,
                 ["recipe"] = JsonSerializer.SerializeToNode(trained.Recipe, SnakeCase),
@@ -43,13 +31,9 @@ public static class ResultsJson
                 ["test_accuracy"] = trained.TestAccuracy,
                 ["generalization_gap"] = trained.GeneralizationGap,
                 ["models"] = new JsonArray([.. trained.Models.Select(Model)]),
-                ["attacks"] = attacks,
             };
-            if (outcome.Suite.Unavailable.Count > 0)
-            {
-                ((JsonObject)recipes[name]!)["attack_null_reasons"] = new JsonObject(
-                    [.. outcome.Suite.Unavailable.Select(u => KeyValuePair.Create<string, JsonNode?>(u.Key, u.Value))]);
-            }
+            AddAttacks(recipe, outcome.Suite);
+            recipes[name] = recipe;
         }
 
         return new JsonObject
@@ -70,6 +54,64 @@ public static class ResultsJson
             ["recipes"] = recipes,
             ["claims"] = new JsonArray([.. result.Claims.Select(Claim)]),
         };
+    }
+
+    /// <summary>
+    /// <c>results.json</c> for <c>miarepro attack</c>: one recipe, named after the population folder. What the folder
+    /// does not tell (accuracies without <c>models.json</c>, the dataset, the seeds) is null or left out, never guessed.
+    /// </summary>
+    public static JsonObject Build(PopulationFolder folder, AttackSuite suite)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        var p = folder.Population;
+        var recipe = new JsonObject
+        {
+            ["train_accuracy"] = folder.TrainAccuracy,
+            ["test_accuracy"] = folder.TestAccuracy,
+            ["generalization_gap"] = folder.GeneralizationGap,
+            ["models"] = new JsonArray([.. folder.Models.Select(Model)]),
+        };
+        AddAttacks(recipe, suite);
+        return new JsonObject
+        {
+            ["source"] = Path.GetFullPath(folder.Path),
+            ["models_per_recipe"] = p.Models,
+            ["population"] = p.Examples,
+            ["queries"] = p.Queries,
+            ["classes"] = p.Logits is null ? null : p.Classes,
+            ["versions"] = Versions(),
+            ["recipes"] = new JsonObject { [p.Name] = recipe },
+            ["claims"] = new JsonArray(),
+        };
+    }
+
+    /// <summary>
+    /// Adds a recipe's <c>attacks</c> (pooled metrics and <c>per_target</c>; null for an attack that could not run)
+    /// and, when some could not, <c>attack_null_reasons</c>.
+    /// </summary>
+    public static void AddAttacks(JsonObject recipe, AttackSuite suite)
+    {
+        ArgumentNullException.ThrowIfNull(recipe);
+        ArgumentNullException.ThrowIfNull(suite);
+        var attacks = new JsonObject();
+        foreach (var (attack, o) in suite.Outcomes)
+        {
+            var pooled = Metrics(o.Pooled);
+            pooled["per_target"] = new JsonArray([.. o.PerTarget.Select((m, i) => Target(i, m))]);
+            attacks[attack] = pooled;
+        }
+
+        foreach (var (attack, _) in suite.Unavailable)
+        {
+            attacks[attack] = null;
+        }
+
+        recipe["attacks"] = attacks;
+        if (suite.Unavailable.Count > 0)
+        {
+            recipe["attack_null_reasons"] = new JsonObject(
+                [.. suite.Unavailable.Select(u => KeyValuePair.Create<string, JsonNode?>(u.Key, u.Value))]);
+        }
     }
 
     public static JsonObject Metrics(AttackMetrics metrics)
@@ -116,6 +158,15 @@ public static class ResultsJson
         node["model"] = model;
         return node;
     }
+
+    private static JsonObject Model(ImportedModel m) => new()
+    {
+        ["index"] = m.Index,
+        ["seed"] = m.Seed,
+        ["train_accuracy"] = m.TrainAccuracy,
+        ["test_accuracy"] = m.TestAccuracy,
+        ["stop_epoch"] = m.StopEpoch,
+    };
 
     private static JsonObject Model(ModelRecord m) => new()
     {

@@ -1,0 +1,177 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using MiaRepro.Attacks;
+
+namespace MiaRepro.Populations;
+
+/// <summary>
+/// One population folder in SPEC.md's layout, trained here or written by another tool: <c>keep.npy</c> bool
+/// [models, examples], <c>scores.npy</c> float32 or float64 [models, examples, queries], <c>labels.npy</c> int64
+/// [examples], optional <c>logits.npy</c> float32 [models, examples, queries, classes] and optional
+/// <c>models.json</c> (<c>{"models": [{"seed", "train_accuracy", "test_accuracy", "stop_epoch"}, …]}</c>).
+/// </summary>
+/// <param name="Path">The folder read.</param>
+/// <param name="Population">The attacks' view; its name is the folder's name.</param>
+/// <param name="Models">What <c>models.json</c> says of each model; empty when the folder has no <c>models.json</c>.</param>
+public sealed record PopulationFolder(string Path, Population Population, IReadOnlyList<ImportedModel> Models)
+{
+    public const string KeepFile = "keep.npy";
+    public const string ScoresFile = "scores.npy";
+    public const string LabelsFile = "labels.npy";
+    public const string LogitsFile = "logits.npy";
+    public const string ModelsFile = "models.json";
+
+    /// <summary>Mean train accuracy over the models, or null when <c>models.json</c> does not give it for every model.</summary>
+    public double? TrainAccuracy => Mean(m => m.TrainAccuracy);
+
+    /// <summary>Mean test accuracy over the models, or null when <c>models.json</c> does not give it for every model.</summary>
+    public double? TestAccuracy => Mean(m => m.TestAccuracy);
+
+    public double? GeneralizationGap => TrainAccuracy - TestAccuracy;
+
+    /// <summary>Reads and checks the folder, including that every model can be attacked leave-one-out.</summary>
+    /// <exception cref="InputException">A file is missing or malformed, or the files disagree; the message names the file and the fix.</exception>
+    public static PopulationFolder Read(string dir)
+    {
+        ArgumentNullException.ThrowIfNull(dir);
+        if (!Directory.Exists(dir))
+        {
+            throw new InputException(
+                $"Population folder '{dir}' does not exist; pass a folder holding {KeepFile}, {ScoresFile} and {LabelsFile} (SPEC.md, \"Files\").");
+        }
+
+        var name = System.IO.Path.GetFileName(System.IO.Path.TrimEndingDirectorySeparator(System.IO.Path.GetFullPath(dir)));
+        var keepPath = Required(dir, KeepFile);
+        var scoresPath = Required(dir, ScoresFile);
+        var labelsPath = Required(dir, LabelsFile);
+
+        var keep = Load(keepPath, "bool [models, examples]", 2, NpyDType.Bool);
+        int models = keep.Shape[0], examples = keep.Shape[1];
+        var scores = Load(scoresPath, "float32 or float64 [models, examples, queries]", 3, NpyDType.Float32, NpyDType.Float64);
+        RequireLeadingShape(scores, scoresPath, keepPath, models, examples);
+        var queries = scores.Shape[2];
+        var labels = Load(labelsPath, "int64 [examples]", 1, NpyDType.Int64);
+        if (labels.Shape[0] != examples)
+        {
+            throw Disagree(labelsPath, labels, keepPath, $"[{examples}]");
+        }
+
+        float[]? logits = null;
+        var classes = 0;
+        var logitsPath = System.IO.Path.Combine(dir, LogitsFile);
+        if (File.Exists(logitsPath))
+        {
+            var array = Load(logitsPath, "float32 [models, examples, queries, classes]", 4, NpyDType.Float32);
+            RequireLeadingShape(array, logitsPath, scoresPath, models, examples, queries);
+            logits = (float[])array.Data;
+            classes = array.Shape[3];
+        }
+
+        var labelValues = (long[])labels.Data;
+        RequireLabelsInRange(labelValues, labelsPath, classes, logitsPath);
+        var scoreValues = scores.Data as double[] ?? Array.ConvertAll((float[])scores.Data, v => (double)v);
+        var population = new Population(name, models, examples, queries, (bool[])keep.Data, scoreValues, labelValues, logits, classes);
+        Check(scoresPath, () => PopulationValidation.RequireWellFormed(population));
+        Check(keepPath, () => PopulationValidation.RequireShadowsForEveryTarget(population));
+        Check(keepPath, () => PopulationValidation.RequireMembersAndNonMembersPerModel(population));
+        return new PopulationFolder(dir, population, ReadModels(System.IO.Path.Combine(dir, ModelsFile), models));
+    }
+
+    private double? Mean(Func<ImportedModel, double?> field) =>
+        Models.Count > 0 && Models.All(m => field(m) is not null) ? Models.Average(m => field(m)!.Value) : null;
+
+    private static string Required(string dir, string file)
+    {
+        var path = System.IO.Path.Combine(dir, file);
+        return File.Exists(path)
+            ? path
+            : throw new InputException($"'{path}' is missing; a population folder needs {KeepFile}, {ScoresFile} and {LabelsFile} (SPEC.md, \"Files\"), write it with numpy.save.");
+    }
+
+    private static NpyArray Load(string path, string expected, int rank, params NpyDType[] dTypes)
+    {
+        var array = Npy.Read(path);
+        if (!dTypes.Contains(array.DType) || array.Shape.Count != rank)
+        {
+            throw new InputException(Invariant(
+                $"'{path}' is {array.DType.ToString().ToLowerInvariant()} {ShapeText(array.Shape)}; it must be {expected}, rewrite it with numpy.save(path, array.astype(...))."));
+        }
+
+        return array;
+    }
+
+    private static void RequireLeadingShape(NpyArray array, string path, string otherPath, params int[] leading)
+    {
+        if (!array.Shape.Take(leading.Length).SequenceEqual(leading))
+        {
+            throw Disagree(path, array, otherPath, ShapeText(leading) + " first");
+        }
+    }
+
+    private static InputException Disagree(string path, NpyArray array, string otherPath, string expected) => new(
+        $"'{path}' has shape {ShapeText(array.Shape)}, which disagrees with '{otherPath}' (expected {expected}); write both from the same models and examples.");
+
+    private static void RequireLabelsInRange(long[] labels, string labelsPath, int classes, string logitsPath)
+    {
+        for (var n = 0; n < labels.Length; n++)
+        {
+            if (labels[n] < 0 || (classes > 0 && labels[n] >= classes))
+            {
+                var range = classes > 0 ? Invariant($"0 … {classes - 1} (the classes of '{logitsPath}')") : "≥ 0";
+                throw new InputException(Invariant(
+                    $"'{labelsPath}': label of example {n} is {labels[n]}; labels must be class indices {range}, fix labels.npy."));
+            }
+        }
+    }
+
+    private static void Check(string path, Action check)
+    {
+        try
+        {
+            check();
+        }
+        catch (InputException e)
+        {
+            throw new InputException($"'{path}': {e.Message}", e);
+        }
+    }
+
+    private static List<ImportedModel> ReadModels(string path, int models)
+    {
+        if (!File.Exists(path))
+        {
+            return [];
+        }
+
+        try
+        {
+            var list = JsonNode.Parse(File.ReadAllText(path))?["models"] as JsonArray
+                ?? throw new InputException($"'{path}' has no \"models\" array; write {{\"models\": [{{\"seed\": …, \"train_accuracy\": …}}, …]}} or remove the file.");
+            if (list.Count != models)
+            {
+                throw new InputException(Invariant(
+                    $"'{path}' describes {list.Count} models but keep.npy has {models}; write one entry per model, in keep.npy's order."));
+            }
+
+            return [.. list.Select((node, i) => new ImportedModel(
+                i,
+                node?["seed"]?.GetValue<long>(),
+                node?["train_accuracy"]?.GetValue<double>(),
+                node?["test_accuracy"]?.GetValue<double>(),
+                node?["stop_epoch"]?.GetValue<int>()))];
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+        {
+            throw new InputException($"'{path}' is not readable JSON in SPEC.md's layout ({e.Message}); fix it or remove the file.", e);
+        }
+        catch (IOException e)
+        {
+            throw new InputException($"Cannot read '{path}': {e.Message}", e);
+        }
+    }
+
+    private static string ShapeText(IEnumerable<int> shape) => "[" + string.Join(", ", shape.Select(d => d.ToString(CultureInfo.InvariantCulture))) + "]";
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,154 @@
+using System.Text.Json.Nodes;
+using FluentAssertions;
+using MiaRepro.Attacks;
+using MiaRepro.Cli;
+using MiaRepro.Populations;
+using MiaRepro.Tests.Attacks;
+using MiaRepro.Tests.Populations;
+
+namespace MiaRepro.Tests.Cli;
+
+/// <summary><c>miarepro attack</c> and <c>miarepro export</c> on population folders written by another tool.</summary>
+[Collection(nameof(SerialConsole))]
+public sealed class CliAttackTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    private string PopulationDir => Path.Combine(_folder.Path, "their-recipe");
+
+    private string OutDir => Path.Combine(_folder.Path, "out");
+
+    private static Population Synthetic() => SyntheticPopulation.Gaussian(models: 6, examples: 40, queries: 2, shift: 1.0, seed: 9);
+
+    private static (int Code, string Error) Run(params string[] args)
+    {
+        // Only stderr: AnsiConsole.Console binds stdout once per process, so a redirected (then disposed) stdout would break later tests.
+        var previousError = Console.Error;
+        using var error = new StringWriter();
+        Console.SetError(error);
+        try
+        {
+            return (CliApp.Run(args), error.ToString());
+        }
+        finally
+        {
+            Console.SetError(previousError);
+        }
+    }
+
+    [Fact]
+    public void Attack_writes_one_recipe_named_after_the_folder_with_the_suites_numbers()
+    {
+        // Given
+        var population = Synthetic();
+        PopulationFiles.Write(PopulationDir, population);
+
+        // When
+        var (code, _) = Run("attack", "--population", PopulationDir, "--out", OutDir);
+
+        // Then
+        code.Should().Be(ExitCodes.Ran);
+        var results = JsonNode.Parse(File.ReadAllText(Path.Combine(OutDir, "results.json")))!;
+        var recipes = results["recipes"]!.AsObject();
+        recipes.Select(r => r.Key).Should().Equal("their-recipe");
+        var recipe = recipes["their-recipe"]!;
+        recipe["train_accuracy"].Should().BeNull("models.json is absent, so the accuracy is unknown");
+        var expected = AttackSuite.Run(population);
+        recipe["attacks"]!.AsObject().Select(a => a.Key).Should().BeEquivalentTo(AttackCatalog.Names);
+        foreach (var (name, outcome) in expected.Outcomes)
+        {
+            recipe["attacks"]![name]!["auc"]!.GetValue<double>().Should().Be(outcome.Pooled.Auc);
+        }
+
+        File.ReadAllText(Path.Combine(OutDir, "report.md")).Should().Contain("their-recipe").And.Contain("lira-online");
+    }
+
+    [Fact]
+    public void Attack_on_a_malformed_npy_exits_2_naming_the_file()
+    {
+        // Given
+        PopulationFiles.Write(PopulationDir, Synthetic());
+        File.WriteAllText(Path.Combine(PopulationDir, "scores.npy"), "not numpy");
+
+        // When
+        var (code, error) = Run("attack", "--population", PopulationDir, "--out", OutDir);
+
+        // Then
+        code.Should().Be(ExitCodes.BadInput);
+        error.Should().Contain("scores.npy");
+        File.Exists(Path.Combine(OutDir, "results.json")).Should().BeFalse();
+    }
+
+    [Fact]
+    public void Attack_on_a_missing_folder_exits_2_naming_it()
+    {
+        var (code, error) = Run("attack", "--population", Path.Combine(_folder.Path, "no-such-population"), "--out", OutDir);
+
+        code.Should().Be(ExitCodes.BadInput);
+        error.Should().Contain("no-such-population");
+    }
+
+    [Fact]
+    public void Attack_without_population_is_bad_usage()
+    {
+        var (code, error) = Run("attack", "--out", OutDir);
+
+        code.Should().Be(ExitCodes.BadInput);
+        error.Should().Contain("--population");
+    }
+
+    [Fact]
+    public void Export_writes_the_lira_reference_layout()
+    {
+        // Given
+        var population = PopulationFiles.WithLogits(Synthetic(), classes: 3);
+        PopulationFiles.Write(PopulationDir, population);
+
+        // When
+        var (code, _) = Run("export", "--population", PopulationDir, "--format", "lira-reference", "--out", OutDir);
+
+        // Then
+        code.Should().Be(ExitCodes.Ran);
+        var (m, n, q, c) = (population.Models, population.Examples, population.Queries, population.Classes);
+        Npy.Read(Path.Combine(OutDir, "y_train.npy")).Shape.Should().Equal(n);
+        for (var i = 0; i < m; i++)
+        {
+            var experiment = Path.Combine(OutDir, $"experiment-{i}");
+            var keep = Npy.Read(Path.Combine(experiment, "keep.npy"));
+            keep.Shape.Should().Equal(n);
+            ((bool[])keep.Data).Should().Equal(population.Keep.Skip(i * n).Take(n));
+            var scores = Npy.Read(Path.Combine(experiment, "scores", "0000000100.npy"));
+            scores.DType.Should().Be(NpyDType.Float32);
+            scores.Shape.Should().Equal(n, 1, q);
+            ((float[])scores.Data).Should().Equal(population.Scores.Skip(i * n * q).Take(n * q).Select(v => (float)v));
+            var logits = Npy.Read(Path.Combine(experiment, "logits", "0000000100.npy"));
+            logits.Shape.Should().Equal(n, 1, q, c);
+            ((float[])logits.Data).Should().Equal(population.Logits!.Skip(i * n * q * c).Take(n * q * c));
+        }
+    }
+
+    [Fact]
+    public void Export_without_logits_writes_no_logits_folder()
+    {
+        PopulationFiles.Write(PopulationDir, Synthetic());
+
+        var (code, _) = Run("export", "--population", PopulationDir, "--format", "lira-reference", "--out", OutDir);
+
+        code.Should().Be(ExitCodes.Ran);
+        Directory.Exists(Path.Combine(OutDir, "experiment-0", "logits")).Should().BeFalse();
+        File.Exists(Path.Combine(OutDir, "experiment-5", "scores", "0000000100.npy")).Should().BeTrue();
+    }
+
+    [Fact]
+    public void Export_to_an_unknown_format_exits_2_listing_the_valid_ones()
+    {
+        PopulationFiles.Write(PopulationDir, Synthetic());
+
+        var (code, error) = Run("export", "--population", PopulationDir, "--format", "tfrecord", "--out", OutDir);
+
+        code.Should().Be(ExitCodes.BadInput);
+        error.Should().Contain("tfrecord").And.Contain("lira-reference");
+    }
+}
