@@ -74,17 +74,6 @@ public static class ReportMarkdown
                 : "accuracies unknown (models.json does not give them).")
             .AppendLine();
         AppendAttacks(md, [(p.Name, suite)]);
-        if (suite.Unavailable.Count > 0)
-        {
-            md.AppendLine("Attacks that could not run on this population:").AppendLine();
-            foreach (var (attack, reason) in suite.Unavailable)
-            {
-                md.AppendLine(Invariant($"- `{attack}`: {reason}"));
-            }
-
-            md.AppendLine();
-        }
-
         return md.ToString();
     }
 
@@ -113,7 +102,7 @@ public static class ReportMarkdown
                 md.AppendLine();
             }
 
-            foreach (var (attack, reason) in o.Suite.Unavailable)
+            foreach (var (attack, reason) in suite.Unavailable)
             {
                 md.Append(Invariant($"| {name} | {attack} | not run: {reason} | |")).AppendLine(string.Concat(TableFprs.Select(_ => " |")));
             }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using MiaRepro.Populations;
 
-namespace MiaRepro.Attacks;
+namespace MiaRepro.Populations;
 
 /// <summary>
 /// Checks a population before any attack runs, turning problems into <see cref="InputException"/>s that name
