@@ -10,6 +10,13 @@ public static class AttackCatalog
         new LiraOfflineAttack(),
         new LiraOnlineAttack(LiraVariance.Global),
         new LiraOfflineAttack(LiraVariance.Global),
+        new ConfidenceAttack(),
+        new EntropyAttack(),
+        new ModifiedEntropyAttack(),
+        new CalibratedLossAttack(),
+        new ShokriAttack(),
+        RmiaAttack.Online(),
+        RmiaAttack.Offline(),
     ];
 
     public static IReadOnlyList<string> Names { get; } = [.. All.Select(a => a.Name)];

@@ -11,22 +11,6 @@ public sealed class LossAttack : IMembershipAttack
 {
     public string Name => "loss";
 
-    public AttackScores Score(Population population)
-    {
-        PopulationValidation.RequireWellFormed(population);
-        var (models, examples, queries) = (population.Models, population.Examples, population.Queries);
-        var values = new double[models * examples];
-        for (var cell = 0; cell < values.Length; cell++)
-        {
-            var sum = 0.0;
-            for (var q = 0; q < queries; q++)
-            {
-                sum += LogitSignals.LossFromPhi(population.Scores[((long)cell * queries) + q]);
-            }
-
-            values[cell] = -sum / queries;
-        }
-
-        return new AttackScores(models, examples, values);
-    }
+    public AttackScores Score(Population population) =>
+        new(population.Models, population.Examples, CellSignals.MeanOverQueries(population, phi => -LogitSignals.LossFromPhi(phi)));
 }

@@ -9,7 +9,9 @@ public sealed class AttackCatalogTests
     [Fact]
     public void Catalog_names_are_stable()
     {
-        AttackCatalog.Names.Should().Equal("loss", "lira-online", "lira-offline", "lira-online-global", "lira-offline-global");
+        AttackCatalog.Names.Should().Equal(
+            "loss", "lira-online", "lira-offline", "lira-online-global", "lira-offline-global", "confidence", "entropy",
+            "modified-entropy", "calibrated-loss", "shokri", "rmia-online", "rmia-offline");
     }
 
     [Fact]
