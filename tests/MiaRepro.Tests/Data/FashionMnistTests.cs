@@ -32,6 +32,5 @@ public sealed class FashionMnistTests
         dataset.Train.Pixels.Length.Should().Be(60000 * 28 * 28);
         dataset.Train.Labels.GroupBy(l => l).Should().HaveCount(10).And.OnlyContain(g => g.Count() == 6000);
         dataset.Test.Labels.GroupBy(l => l).Should().HaveCount(10).And.OnlyContain(g => g.Count() == 1000);
-        watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10), "reading is bulk, not per byte");
     }
 }
