@@ -105,6 +105,9 @@ def main(out_dir):
         keep = np.load(os.path.join(folder, "keep.npy"))
         scores = np.load(os.path.join(folder, "scores.npy"))
         for name, attack in attacks.items():
+            if recorded["attacks"].get(name) is None:
+                print(f"skip {recipe:22s} {name:20s} not run: {recorded.get('attack_null_reasons', {}).get(name)}")
+                continue
             auc, tpr = metrics(attack(keep, scores).ravel(), keep.ravel())
             theirs = recorded["attacks"][name]
             same = abs(auc - theirs["auc"]) < 1e-6 and all(

@@ -11,6 +11,8 @@ public sealed class LiraOfflineAttack(LiraVariance variance = LiraVariance.PerEx
 {
     public string Name => variance == LiraVariance.Global ? "lira-offline-global" : "lira-offline";
 
+    public string? MissingInput(Population population) => ShadowStatistics.MissingShadows(population);
+
     public AttackScores Score(Population population)
     {
         var shadows = new ShadowStatistics(population);

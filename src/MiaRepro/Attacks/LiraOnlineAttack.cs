@@ -11,6 +11,8 @@ public sealed class LiraOnlineAttack(LiraVariance variance = LiraVariance.PerExa
 {
     public string Name => variance == LiraVariance.Global ? "lira-online-global" : "lira-online";
 
+    public string? MissingInput(Population population) => ShadowStatistics.MissingShadows(population);
+
     public AttackScores Score(Population population)
     {
         var shadows = new ShadowStatistics(population);

@@ -25,6 +25,35 @@ internal sealed class ShadowStatistics
     /// </summary>
     public const double SigmaFloor = 1e-30;
 
+    /// <summary>Shadows a target needs on each side of every example for a spread to exist (a σ from one score is 0).</summary>
+    public const int MinShadowsPerSide = 2;
+
+    /// <summary>
+    /// Why LiRA cannot fit its Gaussians on <paramref name="population"/>, or null: after balanced leave-one-out a
+    /// target keeps min(IN, OUT) − 1 shadows of an example on each side, and σ needs two of them — so a balanced
+    /// keep matrix needs at least 6 models.
+    /// </summary>
+    public static string? MissingShadows(Population population)
+    {
+        var (models, examples) = (population.Models, population.Examples);
+        var fewest = int.MaxValue;
+        for (var n = 0; n < examples; n++)
+        {
+            var members = 0;
+            for (var m = 0; m < models; m++)
+            {
+                members += population.Keep[(m * examples) + n] ? 1 : 0;
+            }
+
+            fewest = Math.Min(fewest, Math.Min(members, models - members) - 1);
+        }
+
+        return fewest >= MinShadowsPerSide
+            ? null
+            : $"needs at least {MinShadowsPerSide} IN and {MinShadowsPerSide} OUT shadows per example and target after " +
+              $"balanced leave-one-out (≥ {(2 * MinShadowsPerSide) + 2} models with a balanced keep matrix); this population leaves {fewest}";
+    }
+
     private readonly Population _population;
     private readonly int[] _inCount;
     private readonly double[] _meanIn;

@@ -30,8 +30,12 @@ public sealed class CombinedTechniquesClaim(string attack, string combinedRecipe
             return Inconclusive(measure, $"needs the recipes {string.Join(" and ", Recipes)} in the run");
         }
 
-        var baseline = evidence.Attacks["baseline"][Attack];
-        var combined = evidence.Attacks[combinedRecipe][Attack];
+        if (!evidence.Attacks["baseline"].TryGetValue(Attack, out var baseline)
+            || !evidence.Attacks[combinedRecipe].TryGetValue(Attack, out var combined))
+        {
+            return Inconclusive(measure, $"{Attack} could not run on this population (see attack_null_reasons in results.json)");
+        }
+
         if (Tpr(baseline.Pooled) is null || Tpr(combined.Pooled) is null)
         {
             var reason = baseline.Pooled.TprAtFpr.First(t => t.Fpr == Fpr).Reason;

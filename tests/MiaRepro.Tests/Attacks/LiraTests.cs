@@ -208,4 +208,19 @@ public sealed class LiraTests
             auc.Should().BeApproximately(0.5, 0.008, attack.Name);
         }
     }
+
+    [Fact]
+    public void Four_models_are_too_few_for_lira_which_is_reported_unavailable_while_the_other_attacks_run()
+    {
+        // Given 4 models: balanced leave-one-out leaves each target one IN and one OUT shadow, and one score has no spread
+        var population = SyntheticPopulation.Gaussian(models: 4, examples: 200, queries: 1, shift: 1.0, seed: 19);
+
+        // When the whole catalog runs
+        var suite = AttackSuite.Run(population);
+
+        // Then every LiRA variant is null with the reason, and the shadow-free attacks still run
+        suite.Unavailable.Keys.Should().Contain(["lira-online", "lira-offline", "lira-online-global", "lira-offline-global"]);
+        suite.Unavailable["lira-online"].Should().Contain("≥ 6 models");
+        suite.Outcomes.Should().ContainKey("loss");
+    }
 }
