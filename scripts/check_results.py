@@ -20,14 +20,20 @@ FPRS = ("0.1", "0.01", "0.001")
 
 
 def log_ndtr(z):
-    """log Phi(z), stable for very negative z (asymptotic series below -20)."""
+    """log Phi(z) to double precision: erfc between -5 and 0, log1p above, Laplace's continued fraction for Mills' ratio below."""
     z = np.asarray(z, dtype=np.float64)
     out = np.empty_like(z)
-    small = z < -20
-    erfc = np.vectorize(math.erfc)
-    out[~small] = np.log(0.5 * erfc(-z[~small] / math.sqrt(2)))
-    zs = z[small]
-    out[small] = -0.5 * zs**2 - np.log(-zs) - 0.5 * math.log(2 * math.pi) + np.log1p(-1 / zs**2 + 3 / zs**4)
+    tail = z < -5
+    erfc = np.vectorize(math.erfc, otypes=[np.float64])
+    upper = z > 0  # log Phi(z) = log1p(-Phi(-z)): keeps the tiny differences near 0 that log(1 - tiny) would lose
+    middle = ~tail & ~upper
+    out[middle] = np.log(0.5 * erfc(-z[middle] / math.sqrt(2)))
+    out[upper] = np.log1p(-0.5 * erfc(z[upper] / math.sqrt(2)))
+    x = -z[tail]
+    fraction = np.zeros_like(x)  # becomes 1/(x + 2/(x + 3/(x + ...))), evaluated from the 80th term back
+    for k in range(80, 0, -1):
+        fraction = k / (x + fraction)
+    out[tail] = -0.5 * x**2 - 0.5 * math.log(2 * math.pi) - np.log(x + fraction)
     return out
 
 
