@@ -1,3 +1,4 @@
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace MiaRepro.Cli;
@@ -7,6 +8,12 @@ public static class CliApp
 {
     public static int Run(string[] args)
     {
+        if (Console.IsOutputRedirected)
+        {
+            // Logs and pipes: keep table rows on one line instead of Spectre's 80-column default.
+            AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 140);
+        }
+
         var app = new CommandApp();
         app.Configure(config =>
         {
@@ -17,6 +24,14 @@ public static class CliApp
             config.AddCommand<AttackCommand>("attack")
                 .WithDescription("Attack one existing population folder (keep.npy, scores.npy, labels.npy, optional logits.npy and models.json); write results.json and report.md.")
                 .WithExample("attack", "--population", "out/populations/baseline", "--out", "attacked");
+            config.AddBranch("bench", bench =>
+            {
+                bench.SetDescription("Measure throughput: training (images/s, models/hour) or attack scoring (seconds per attack).");
+                bench.AddCommand<BenchTrainCommand>("train")
+                    .WithDescription("Train a few models of each recipe at the scale's settings and report images/s and models/hour.");
+                bench.AddCommand<BenchAttackCommand>("attack")
+                    .WithDescription("Run every attack on a synthetic population (default 256 models × 50,000 examples × 2 queries) and report seconds per attack.");
+            });
             config.AddCommand<ExportCommand>("export")
                 .WithDescription("Write a population folder in another tool's layout. lira-reference: experiment-i/keep.npy bool [N], experiment-i/scores/0000000100.npy float32 [N, 1, Q] (φ), experiment-i/logits/0000000100.npy float32 [N, 1, Q, C] when the folder has logits, and y_train.npy.")
                 .WithExample("export", "--population", "out/populations/baseline", "--format", "lira-reference", "--out", "lira");

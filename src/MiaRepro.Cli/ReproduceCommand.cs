@@ -18,10 +18,6 @@ public sealed class ReproduceCommand : Command<ReproduceSettings>
         run.Validate();
         ReproductionResult? result = null;
         var console = AnsiConsole.Console;
-        if (Console.IsOutputRedirected)
-        {
-            console.Profile.Width = Math.Max(console.Profile.Width, 140); // logs: keep table rows on one line
-        }
 
         console.MarkupLine(Invariant($"[bold]MiaRepro[/] {run.Scale.Name} scale: {run.Dataset}, recipes {string.Join(", ", run.Recipes)}, {run.Scale.Models} models × {run.Scale.Population} examples, {run.Scale.Epochs} epochs, seed {run.Seed}, {run.Threads} threads"));
         var totalModels = run.Recipes.Count * run.Scale.Models;

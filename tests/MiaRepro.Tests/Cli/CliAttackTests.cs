@@ -22,21 +22,7 @@ public sealed class CliAttackTests : IDisposable
 
     private static Population Synthetic() => SyntheticPopulation.Gaussian(models: 6, examples: 40, queries: 2, shift: 1.0, seed: 9);
 
-    private static (int Code, string Error) Run(params string[] args)
-    {
-        // Only stderr: AnsiConsole.Console binds stdout once per process, so a redirected (then disposed) stdout would break later tests.
-        var previousError = Console.Error;
-        using var error = new StringWriter();
-        Console.SetError(error);
-        try
-        {
-            return (CliApp.Run(args), error.ToString());
-        }
-        finally
-        {
-            Console.SetError(previousError);
-        }
-    }
+    private static (int Code, string Error) Run(params string[] args) => CliRunner.Run(args);
 
     [Fact]
     public void Attack_writes_one_recipe_named_after_the_folder_with_the_suites_numbers()

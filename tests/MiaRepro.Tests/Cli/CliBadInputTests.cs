@@ -13,21 +13,7 @@ public sealed class CliBadInputTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    private (int Code, string Error) Run(params string[] args)
-    {
-        var previous = Console.Error;
-        using var error = new StringWriter();
-        Console.SetError(error);
-        try
-        {
-            var code = CliApp.Run([.. args, "--out", Path.Combine(Dir, "out")]);
-            return (code, error.ToString());
-        }
-        finally
-        {
-            Console.SetError(previous);
-        }
-    }
+    private (int Code, string Error) Run(params string[] args) => CliRunner.Run([.. args, "--out", Path.Combine(Dir, "out")]);
 
     [Fact]
     public void One_model_is_rejected_with_exit_code_2()
@@ -99,5 +85,23 @@ public sealed class CliBadInputTests : IDisposable
 
         code.Should().Be(ExitCodes.BadInput);
         error.Should().Contain("tpu").And.Contain("cuda");
+    }
+
+    [Fact]
+    public void Bench_attack_with_an_odd_model_count_is_bad_usage()
+    {
+        var (code, error) = CliRunner.Run("bench", "attack", "--models", "5");
+
+        code.Should().Be(ExitCodes.BadInput);
+        error.Should().Contain("--models 5");
+    }
+
+    [Fact]
+    public void Bench_train_with_an_unknown_recipe_fails_before_training()
+    {
+        var (code, error) = CliRunner.Run("bench", "train", "--recipes", "warp-drive");
+
+        code.Should().Be(ExitCodes.BadInput);
+        error.Should().Contain("warp-drive");
     }
 }

@@ -1,0 +1,38 @@
+using System.Globalization;
+using MiaRepro.Runs;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace MiaRepro.Cli;
+
+/// <summary><c>miarepro bench attack</c>: seconds per attack on a synthetic population of the given size.</summary>
+public sealed class BenchAttackCommand : Command<BenchAttackSettings>
+{
+    public override int Execute(CommandContext context, BenchAttackSettings settings, CancellationToken cancellationToken)
+    {
+        UnknownArguments.Reject(context);
+        if (settings.Models < 6 || settings.Models % 2 != 0 || settings.Examples < 10 || settings.Queries < 1)
+        {
+            throw new InputException(
+                $"--models {settings.Models} --examples {settings.Examples} --queries {settings.Queries}: use an even number of models ≥ 6, ≥ 10 examples and ≥ 1 query.");
+        }
+
+        var timings = AttackBenchmark.Run(settings.Models, settings.Examples, settings.Queries, seed: 0);
+        var table = new Table().Title(Invariant($"Attack cost: {settings.Models} models × {settings.Examples} examples × {settings.Queries} queries (synthetic φ), {Environment.ProcessorCount} cores"));
+        table.AddColumns("attack", "seconds", "φ read (MB/s)", "AUC", "note");
+        foreach (var t in timings)
+        {
+            table.AddRow(
+                t.Attack,
+                t.Seconds is { } s ? Invariant($"{s:0.00}") : "—",
+                t.BytesPerSecond is { } b ? Invariant($"{b / 1e6:0}") : "—",
+                t.Auc is { } a ? Invariant($"{a:0.000}") : "—",
+                Markup.Escape(t.NotRun ?? string.Empty));
+        }
+
+        AnsiConsole.Write(table);
+        return ExitCodes.Ran;
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

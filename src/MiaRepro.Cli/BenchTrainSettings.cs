@@ -1,0 +1,32 @@
+using System.ComponentModel;
+using Spectre.Console.Cli;
+
+namespace MiaRepro.Cli;
+
+/// <summary>The options of <c>miarepro bench train</c>.</summary>
+public sealed class BenchTrainSettings : CommandSettings
+{
+    [CommandOption("--scale <SCALE>")]
+    [Description("smoke (default): the settings whose training is measured")]
+    public string Scale { get; init; } = "smoke";
+
+    [CommandOption("--recipes <LIST>")]
+    [Description("comma-separated recipe names (default: the scale's recipes)")]
+    public string? Recipes { get; init; }
+
+    [CommandOption("--models <K>")]
+    [Description("models to train per recipe (default 2)")]
+    public int Models { get; init; } = 2;
+
+    [CommandOption("--data-dir <DIR>")]
+    [Description("dataset folder (default: $MIAREPRO_DATA, else the dataset's default folder)")]
+    public string? DataDir { get; init; }
+
+    [CommandOption("--device <DEVICE>")]
+    [Description("auto (default), cpu or cuda")]
+    public string Device { get; init; } = "auto";
+
+    [CommandOption("--threads <T>")]
+    [Description("torch threads (default: all cores)")]
+    public int? Threads { get; init; }
+}

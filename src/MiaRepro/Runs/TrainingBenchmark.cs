@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using MiaRepro.Data;
+using MiaRepro.Populations;
+using MiaRepro.Recipes;
+using MiaRepro.Seeds;
+using MiaRepro.Training;
+using static TorchSharp.torch;
+
+namespace MiaRepro.Runs;
+
+/// <summary>
+/// Training throughput at a scale's settings: trains a few models of each recipe exactly as a population does
+/// (evaluation of every population example and query included) and reports images per second and models per hour.
+/// </summary>
+public static class TrainingBenchmark
+{
+    /// <param name="models">Models to train per recipe (the population would train the scale's full count).</param>
+    public static IReadOnlyList<TrainingThroughput> Run(
+        ScaleProfile scale, IReadOnlyList<string> recipes, int models, string dataDir, string device, int threads, long seed)
+    {
+        if (models < 1)
+        {
+            throw new InputException($"--models {models}: benchmark at least 1 model.");
+        }
+
+        set_num_threads(threads);
+        var torchDevice = DeviceSelector.Resolve(device);
+        var dataset = DatasetLoader.Load(scale.Dataset, string.IsNullOrEmpty(dataDir) ? null : dataDir);
+        var split = DataSplit.Draw(
+            dataset.Train.Count, dataset.Test.Count, scale.Population, scale.Validation,
+            Math.Min(scale.Test, dataset.Test.Count), SeedSequence.Derive(seed, "split"));
+        var keep = KeepMatrix.Balanced(Math.Max(2, models + (models % 2)), scale.Population, SeedSequence.Derive(seed, "keep"));
+        using var data = TrainingData.Create(dataset, split.Population, split.Validation, split.Test, torchDevice);
+        var results = new List<TrainingThroughput>();
+        foreach (var name in recipes)
+        {
+            var recipe = RecipeCatalog.Create(name, scale);
+            long images = 0;
+            var epochs = 0;
+            var watch = Stopwatch.StartNew();
+            for (var m = 0; m < models; m++)
+            {
+                var row = keep.AsSpan(m * scale.Population, scale.Population);
+                var result = Trainer.Train(recipe, data, row, PopulationTrainer.ModelSeed(seed, m), torchDevice, QueryViews.Max);
+                var members = 0;
+                foreach (var k in row)
+                {
+                    members += k ? 1 : 0;
+                }
+
+                images += (long)members * result.EpochsRun;
+                epochs += result.EpochsRun;
+            }
+
+            var seconds = watch.Elapsed.TotalSeconds;
+            results.Add(new TrainingThroughput(
+                name, models, epochs, images, seconds, images / seconds, 3600.0 * models / seconds,
+                threads, torchDevice.type.ToString().ToLowerInvariant()));
+        }
+
+        return results;
+    }
+}
