@@ -1,12 +1,9 @@
 using System.Diagnostics;
 using MiaRepro.Attacks;
 using MiaRepro.Claims;
-using MiaRepro.Data;
 using MiaRepro.Populations;
 using MiaRepro.Recipes;
 using MiaRepro.Seeds;
-using MiaRepro.Training;
-using static TorchSharp.torch;
 
 namespace MiaRepro.Runs;
 
@@ -22,17 +19,9 @@ public static class Reproduction
         var stages = new Dictionary<string, double>();
         var watch = Stopwatch.StartNew();
 
-        set_num_threads(settings.Threads);
-        var device = DeviceSelector.Resolve(settings.Device);
-        var dataset = DatasetLoader.Load(settings.Dataset, settings.DataDir);
         var scale = settings.Scale;
-        var splitSeed = SeedSequence.Derive(settings.Seed, "split");
-        var keepSeed = SeedSequence.Derive(settings.Seed, "keep");
-        var split = DataSplit.Draw(
-            dataset.Train.Count, dataset.Test.Count, scale.Population, scale.Validation,
-            Math.Min(scale.Test, dataset.Test.Count), splitSeed);
-        var keep = KeepMatrix.Balanced(scale.Models, scale.Population, keepSeed);
-        using var data = TrainingData.Create(dataset, split.Population, split.Validation, split.Test, device);
+        using var run = RunData.Prepare(
+            scale, settings.Dataset, settings.DataDir, settings.Device, settings.Threads, scale.Models, settings.Seed);
         stages["load"] = Lap(watch);
 
         var populations = new Dictionary<string, TrainedPopulation>();
@@ -40,7 +29,7 @@ public static class Reproduction
         {
             var recipe = RecipeCatalog.Create(name, scale);
             populations[name] = PopulationTrainer.Train(
-                recipe, data, keep, scale.Models, settings.Seed, device, settings.Queries, progress);
+                recipe, run.Data, run.Keep, scale.Models, settings.Seed, run.Device, settings.Queries, progress);
             stages[$"train:{name}"] = Lap(watch);
         }
 
@@ -64,7 +53,7 @@ public static class Reproduction
         stages["claims"] = Lap(watch);
 
         return new ReproductionResult(
-            settings, device.type.ToString().ToLowerInvariant(), dataset.Source, keepSeed, splitSeed, outcomes, claims, stages);
+            settings, run.Device.type.ToString().ToLowerInvariant(), run.Dataset.Source, run.KeepSeed, run.SplitSeed, outcomes, claims, stages);
     }
 
     private static double Lap(Stopwatch watch)

@@ -1,10 +1,7 @@
 using System.Diagnostics;
-using MiaRepro.Data;
 using MiaRepro.Populations;
 using MiaRepro.Recipes;
-using MiaRepro.Seeds;
 using MiaRepro.Training;
-using static TorchSharp.torch;
 
 namespace MiaRepro.Runs;
 
@@ -23,14 +20,9 @@ public static class TrainingBenchmark
             throw new InputException($"--models {models}: benchmark at least 1 model.");
         }
 
-        set_num_threads(threads);
-        var torchDevice = DeviceSelector.Resolve(device);
-        var dataset = DatasetLoader.Load(scale.Dataset, string.IsNullOrEmpty(dataDir) ? null : dataDir);
-        var split = DataSplit.Draw(
-            dataset.Train.Count, dataset.Test.Count, scale.Population, scale.Validation,
-            Math.Min(scale.Test, dataset.Test.Count), SeedSequence.Derive(seed, "split"));
-        var keep = KeepMatrix.Balanced(Math.Max(2, models + (models % 2)), scale.Population, SeedSequence.Derive(seed, "keep"));
-        using var data = TrainingData.Create(dataset, split.Population, split.Validation, split.Test, torchDevice);
+        using var run = RunData.Prepare(
+            scale, scale.Dataset, string.IsNullOrEmpty(dataDir) ? null : dataDir, device, threads, models + (models % 2), seed);
+        var (data, keep, torchDevice) = (run.Data, run.Keep, run.Device);
         var results = new List<TrainingThroughput>();
         foreach (var name in recipes)
         {

@@ -1,0 +1,55 @@
+using MiaRepro.Data;
+using MiaRepro.Populations;
+using MiaRepro.Recipes;
+using MiaRepro.Seeds;
+using MiaRepro.Training;
+using static TorchSharp.torch;
+
+namespace MiaRepro.Runs;
+
+/// <summary>
+/// What every run trains on, drawn from the master seed: torch's thread count and device, the dataset, the
+/// split (population, validation, test) and the balanced keep matrix, with the data held on the device.
+/// </summary>
+public sealed class RunData : IDisposable
+{
+    private RunData(Device device, Dataset dataset, long splitSeed, long keepSeed, bool[] keep, TrainingData data)
+    {
+        Device = device;
+        Dataset = dataset;
+        SplitSeed = splitSeed;
+        KeepSeed = keepSeed;
+        Keep = keep;
+        Data = data;
+    }
+
+    public Device Device { get; }
+
+    public Dataset Dataset { get; }
+
+    public long SplitSeed { get; }
+
+    public long KeepSeed { get; }
+
+    /// <summary>[models, population] in C order.</summary>
+    public bool[] Keep { get; }
+
+    public TrainingData Data { get; }
+
+    public static RunData Prepare(ScaleProfile scale, string dataset, string? dataDir, string device, int threads, int models, long seed)
+    {
+        set_num_threads(threads);
+        var torchDevice = DeviceSelector.Resolve(device);
+        var loaded = DatasetLoader.Load(dataset, dataDir);
+        var splitSeed = SeedSequence.Derive(seed, "split");
+        var keepSeed = SeedSequence.Derive(seed, "keep");
+        var split = DataSplit.Draw(
+            loaded.Train.Count, loaded.Test.Count, scale.Population, scale.Validation,
+            Math.Min(scale.Test, loaded.Test.Count), splitSeed);
+        var keep = KeepMatrix.Balanced(models, scale.Population, keepSeed);
+        var data = TrainingData.Create(loaded, split.Population, split.Validation, split.Test, torchDevice);
+        return new RunData(torchDevice, loaded, splitSeed, keepSeed, keep, data);
+    }
+
+    public void Dispose() => Data.Dispose();
+}
