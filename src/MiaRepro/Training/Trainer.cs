@@ -48,7 +48,8 @@ public static class Trainer
         for (var epoch = 1; epoch <= recipe.Epochs; epoch++)
         {
             model.train();
-            var lossSum = 0.0;
+            // Summed on the device and read once per epoch: a per-step item() would stall a GPU every batch.
+            using var lossSum = zeros(1, device: device);
             using (var order = randperm(members.Count, generator: generator).to(device))
             {
                 for (var start = 0; start < members.Count; start += recipe.BatchSize, step++)
@@ -63,7 +64,7 @@ public static class Trainer
                     var loss = nn.functional.cross_entropy(model.call(x), y, label_smoothing: recipe.LabelSmoothing);
                     loss.backward();
                     optimizer.step();
-                    lossSum += loss.item<float>() * take;
+                    lossSum.add_(loss.detach() * take);
                 }
             }
 
@@ -75,7 +76,7 @@ public static class Trainer
                 stopper.Observe(epoch, validationLoss.Value, model);
             }
 
-            progress?.Report(new EpochProgress(epoch, recipe.Epochs, lossSum / members.Count, validationLoss));
+            progress?.Report(new EpochProgress(epoch, recipe.Epochs, lossSum.item<float>() / members.Count, validationLoss));
             if (stopper?.ShouldStop == true)
             {
                 break;
