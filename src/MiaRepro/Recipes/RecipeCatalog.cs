@@ -1,24 +1,41 @@
+using MiaRepro.Augmentations;
+
 namespace MiaRepro.Recipes;
 
-/// <summary>The named recipes of SPEC.md, built from a scale profile's shared settings.</summary>
+/// <summary>
+/// The named recipes of SPEC.md, built from a scale profile's shared settings. The first fourteen are the
+/// paper's grid: {none, mirror, crop, crop+mirror, +Cutout, +AutoAugment, all augmentations} × {early
+/// stopping off, on}. The rest add one more technique to crop+mirror, so that every technique the harness
+/// implements can be audited as a recipe.
+/// </summary>
 public static class RecipeCatalog
 {
-    private static readonly IReadOnlyDictionary<string, (bool Flip, bool Crop, bool EarlyStop)> s_techniques =
-        new Dictionary<string, (bool, bool, bool)>
-        {
-            ["baseline"] = (false, false, false),
-            ["flip"] = (true, false, false),
-            ["crop"] = (false, true, false),
-            ["crop-flip"] = (true, true, false),
-            ["early-stop"] = (false, false, true),
-            ["crop-flip-early-stop"] = (true, true, true),
-        };
+    private sealed record Definition(Func<ScaleProfile, AugmentationStep[]> Steps, bool EarlyStop, bool LabelSmoothing = false);
 
-    public static IReadOnlyList<string> Names { get; } = [.. s_techniques.Keys];
+    private static readonly (string Name, Func<ScaleProfile, AugmentationStep[]> Steps)[] s_gridAugmentations =
+    [
+        ("baseline", _ => []),
+        ("flip", _ => [new FlipStep()]),
+        ("crop", p => [new CropStep(p.CropPadding)]),
+        ("crop-flip", p => [new CropStep(p.CropPadding), new FlipStep()]),
+        ("cutout", p => [new CropStep(p.CropPadding), new FlipStep(), new CutoutStep(p.CutoutSize)]),
+        ("autoaugment", p => [new CropStep(p.CropPadding), new FlipStep(), new AutoAugmentStep()]),
+        ("all-augmentations", p => [new CropStep(p.CropPadding), new FlipStep(), new AutoAugmentStep(), new CutoutStep(p.CutoutSize)]),
+    ];
+
+    private static readonly IReadOnlyDictionary<string, Definition> s_definitions = Build();
+
+    /// <summary>Every recipe name, the paper grid first.</summary>
+    public static IReadOnlyList<string> Names { get; } = [.. s_definitions.Keys];
+
+    /// <summary>The paper's grid of fourteen recipes (seven augmentation pipelines, each with and without early stopping).</summary>
+    public static IReadOnlyList<string> PaperGrid { get; } = [.. s_definitions.Keys.Take(2 * s_gridAugmentations.Length)];
+
+    public static bool Contains(string name) => s_definitions.ContainsKey(name);
 
     public static Recipe Create(string name, ScaleProfile profile)
     {
-        if (!s_techniques.TryGetValue(name, out var t))
+        if (!s_definitions.TryGetValue(name, out var d))
         {
             throw new InputException(
                 $"Unknown recipe '{name}'. Valid recipes: {string.Join(", ", Names)}.");
@@ -32,8 +49,39 @@ public static class RecipeCatalog
             LearningRate: profile.LearningRate,
             Momentum: profile.Momentum,
             WeightDecay: profile.WeightDecay,
-            LabelSmoothing: 0,
-            Augmentation: new Augmentation(t.Flip, t.Crop ? profile.CropPadding : 0),
-            EarlyStopping: t.EarlyStop ? new EarlyStopping(profile.Patience, 0, RestoreBestWeights: true) : null);
+            LabelSmoothing: d.LabelSmoothing ? profile.LabelSmoothing : 0,
+            Augmentation: new Augmentation(d.Steps(profile)),
+            EarlyStopping: d.EarlyStop ? new EarlyStopping(profile.Patience, 0, RestoreBestWeights: true) : null);
+    }
+
+    /// <summary>The early-stopping twin of a grid augmentation: "baseline" → "early-stop", "all-augmentations" → "all", else "X-early-stop".</summary>
+    private static string EarlyStopName(string name) => name switch
+    {
+        "baseline" => "early-stop",
+        "all-augmentations" => "all",
+        _ => $"{name}-early-stop",
+    };
+
+    private static Dictionary<string, Definition> Build()
+    {
+        var definitions = new Dictionary<string, Definition>();
+        foreach (var (name, steps) in s_gridAugmentations)
+        {
+            definitions[name] = new Definition(steps, EarlyStop: false);
+        }
+
+        foreach (var (name, steps) in s_gridAugmentations)
+        {
+            definitions[EarlyStopName(name)] = new Definition(steps, EarlyStop: true);
+        }
+
+        AugmentationStep[] CropFlip(ScaleProfile p) => [new CropStep(p.CropPadding), new FlipStep()];
+        definitions["randaugment"] = new Definition(p => [.. CropFlip(p), new RandAugmentStep()], false);
+        definitions["trivialaugment"] = new Definition(p => [.. CropFlip(p), new TrivialAugmentStep()], false);
+        definitions["augmix"] = new Definition(p => [.. CropFlip(p), new AugMixStep()], false);
+        definitions["mixup"] = new Definition(p => [.. CropFlip(p), new MixUpStep()], false);
+        definitions["cutmix"] = new Definition(p => [.. CropFlip(p), new CutMixStep()], false);
+        definitions["label-smoothing"] = new Definition(CropFlip, false, LabelSmoothing: true);
+        return definitions;
     }
 }

@@ -8,6 +8,9 @@ namespace MiaRepro.Recipes;
 /// <param name="Population">Examples in the population, drawn from the dataset's training split.</param>
 /// <param name="Validation">Examples held out for early stopping, disjoint from the population and the test set.</param>
 /// <param name="Test">Examples of the test split used to measure test accuracy.</param>
+/// <param name="CropPadding">Reflect padding of the random crop (4 for 32×32 CIFAR images, as in the LiRA reference; 2 for 28×28).</param>
+/// <param name="CutoutSize">Side of the Cutout square (16 for CIFAR-10, as DeVries and Taylor; 8 for 28×28 images).</param>
+/// <param name="LabelSmoothing">Label smoothing ε of the <c>label-smoothing</c> recipe (0.1, as Szegedy et al.).</param>
 /// <param name="LiraAttack">
 /// The LiRA variant the claims are decided with. With fewer than 64 shadow models the LiRA paper (Carlini et al.
 /// 2022, §VI) recommends one global variance (<c>lira-online-global</c>): per-example variances from a handful
@@ -27,6 +30,8 @@ public sealed record ScaleProfile(
     double WeightDecay,
     ModelSpec Model,
     int CropPadding,
+    int CutoutSize,
+    double LabelSmoothing,
     int Patience,
     IReadOnlyList<string> Recipes,
     string LiraAttack)
@@ -50,6 +55,8 @@ public sealed record ScaleProfile(
         WeightDecay: 5e-4,
         Model: ModelSpec.SmallCnn,
         CropPadding: 2,
+        CutoutSize: 8,
+        LabelSmoothing: 0.1,
         Patience: 5,
         Recipes: ["baseline", "crop-flip-early-stop"],
         LiraAttack: "lira-online-global");

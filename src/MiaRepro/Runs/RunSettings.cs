@@ -64,7 +64,7 @@ public sealed record RunSettings(
             errors.Add("--recipes is empty: name at least one recipe.");
         }
 
-        foreach (var name in Recipes.Where(r => !RecipeCatalog.Names.Contains(r)))
+        foreach (var name in Recipes.Where(r => !RecipeCatalog.Contains(r)))
         {
             errors.Add($"--recipes: unknown recipe '{name}'. Valid recipes: {string.Join(", ", RecipeCatalog.Names)}.");
         }

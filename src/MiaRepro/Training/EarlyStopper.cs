@@ -4,25 +4,31 @@ using static TorchSharp.torch;
 namespace MiaRepro.Training;
 
 /// <summary>
-/// Tracks the validation loss epoch by epoch: remembers the best epoch (and a copy of its weights when the
-/// rule restores them) and says when <see cref="EarlyStopping.Patience"/> epochs have passed without an
-/// improvement larger than <see cref="EarlyStopping.MinDelta"/>.
+/// Tracks the monitored validation quantity (loss or accuracy) epoch by epoch: remembers the best epoch (and a
+/// copy of its weights when the rule restores them) and says when <see cref="EarlyStopping.Patience"/> epochs
+/// have passed without an improvement larger than <see cref="EarlyStopping.MinDelta"/>.
 /// </summary>
 internal sealed class EarlyStopper(EarlyStopping rule)
 {
     private Dictionary<string, Tensor>? _bestWeights;
     private int _sinceBest;
 
-    public double BestLoss { get; private set; } = double.PositiveInfinity;
+    private double _best = double.NegativeInfinity;
+
+    /// <summary>The validation loss at the best epoch (whichever quantity is monitored).</summary>
+    public double BestLoss { get; private set; } = double.NaN;
 
     public int BestEpoch { get; private set; }
 
     public bool ShouldStop => _sinceBest >= rule.Patience;
 
-    public void Observe(int epoch, double loss, nn.Module model)
+    public void Observe(int epoch, double loss, double accuracy, nn.Module model)
     {
-        if (loss < BestLoss - rule.MinDelta)
+        // Both quantities as "higher is better", so one comparison serves both monitors.
+        var value = rule.Monitor == StopMonitor.ValidationAccuracy ? accuracy : -loss;
+        if (value > _best + rule.MinDelta)
         {
+            _best = value;
             BestLoss = loss;
             BestEpoch = epoch;
             _sinceBest = 0;

@@ -58,10 +58,10 @@ public static class Trainer
                     SetLearningRate(optimizer, CosineRate(recipe.LearningRate, step, totalSteps));
                     var take = Math.Min(recipe.BatchSize, members.Count - start);
                     var index = memberIndex.index_select(0, order.narrow(0, start, take));
-                    var x = BatchAugmenter.Apply(data.Population.Images.index_select(0, index), recipe.Augmentation, generator);
-                    var y = data.Population.Labels.index_select(0, index);
+                    var batch = recipe.Augmentation.Apply(
+                        data.Population.Images.index_select(0, index), data.Population.Labels.index_select(0, index), generator);
                     optimizer.zero_grad();
-                    var loss = nn.functional.cross_entropy(model.call(x), y, label_smoothing: recipe.LabelSmoothing);
+                    var loss = batch.Loss(model.call(batch.Images), recipe.LabelSmoothing);
                     loss.backward();
                     optimizer.step();
                     lossSum.add_(loss.detach() * take);
@@ -72,8 +72,9 @@ public static class Trainer
             double? validationLoss = null;
             if (stopper is not null)
             {
-                validationLoss = MeanLoss(model, data.Validation);
-                stopper.Observe(epoch, validationLoss.Value, model);
+                var (meanLoss, accuracy) = Evaluate(model, data.Validation);
+                validationLoss = meanLoss;
+                stopper.Observe(epoch, meanLoss, accuracy, model);
             }
 
             progress?.Report(new EpochProgress(epoch, recipe.Epochs, lossSum.item<float>() / members.Count, validationLoss));
@@ -92,7 +93,7 @@ public static class Trainer
         model.eval();
         var logits = PopulationLogits(model, data.Population, queries);
         var trainAccuracy = Accuracy(logits, queries, data.Classes, data.Population.Labels, keepRow);
-        var testAccuracy = Accuracy(model, data.Test);
+        var testAccuracy = Evaluate(model, data.Test).Accuracy;
         return new TrainingResult(
             logits, queries, data.Classes, trainAccuracy, testAccuracy, stopEpoch, epochsRun, stopper?.BestLoss);
     }
@@ -162,36 +163,23 @@ public static class Trainer
         return total == 0 ? double.NaN : (double)correct / total;
     }
 
-    private static double Accuracy(nn.Module<Tensor, Tensor> model, TensorSet set)
-    {
-        using var _ = no_grad();
-        long correct = 0;
-        for (var start = 0; start < set.Count; start += EvalBatch)
-        {
-            using var scope = NewDisposeScope();
-            var take = Math.Min(EvalBatch, set.Count - start);
-            var predicted = model.call(set.Images.narrow(0, start, take)).argmax(1);
-            correct += predicted.eq(set.Labels.narrow(0, start, take)).sum().item<long>();
-        }
-
-        return (double)correct / set.Count;
-    }
-
-    internal static double MeanLoss(nn.Module<Tensor, Tensor> model, TensorSet set)
+    /// <summary>Mean cross-entropy and accuracy of <paramref name="model"/> on <paramref name="set"/>, in eval mode.</summary>
+    internal static (double Loss, double Accuracy) Evaluate(nn.Module<Tensor, Tensor> model, TensorSet set)
     {
         model.eval();
         using var _ = no_grad();
-        var sum = 0.0;
+        using var lossSum = zeros(1, dtype: ScalarType.Float64, device: set.Images.device);
+        using var correct = zeros(1, dtype: ScalarType.Int64, device: set.Images.device);
         for (var start = 0; start < set.Count; start += EvalBatch)
         {
             using var scope = NewDisposeScope();
             var take = Math.Min(EvalBatch, set.Count - start);
-            var loss = nn.functional.cross_entropy(
-                model.call(set.Images.narrow(0, start, take)), set.Labels.narrow(0, start, take),
-                reduction: nn.Reduction.Sum);
-            sum += loss.item<float>();
+            var logits = model.call(set.Images.narrow(0, start, take));
+            var labels = set.Labels.narrow(0, start, take);
+            lossSum.add_(nn.functional.cross_entropy(logits, labels, reduction: nn.Reduction.Sum).to(ScalarType.Float64));
+            correct.add_(logits.argmax(1).eq(labels).sum());
         }
 
-        return sum / set.Count;
+        return (lossSum.item<double>() / set.Count, (double)correct.item<long>() / set.Count);
     }
 }

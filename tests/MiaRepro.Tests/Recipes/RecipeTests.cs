@@ -1,4 +1,5 @@
 using FluentAssertions;
+using MiaRepro.Augmentations;
 using MiaRepro.Recipes;
 
 namespace MiaRepro.Tests.Recipes;
@@ -32,8 +33,7 @@ public sealed class RecipeTests
 
         baseline.Augmentation.IsIdentity.Should().BeTrue();
         baseline.EarlyStopping.Should().BeNull();
-        combined.Augmentation.Flip.Should().BeTrue();
-        combined.Augmentation.CropPadding.Should().Be(ScaleProfile.Smoke.CropPadding);
+        combined.Augmentation.Steps.Should().Equal(new CropStep(ScaleProfile.Smoke.CropPadding), new FlipStep());
         combined.EarlyStopping.Should().NotBeNull();
         combined.EarlyStopping!.RestoreBestWeights.Should().BeTrue();
     }

@@ -1,11 +1,10 @@
 using FluentAssertions;
-using MiaRepro.Recipes;
-using MiaRepro.Training;
+using MiaRepro.Augmentations;
 using static TorchSharp.torch;
 
-namespace MiaRepro.Tests.Training;
+namespace MiaRepro.Tests.Augmentations;
 
-public sealed class BatchAugmenterTests
+public sealed class FlipAndCropTests
 {
     private static bool Same(Tensor a, Tensor b) => a.eq(b).all().item<bool>();
 
@@ -17,7 +16,7 @@ public sealed class BatchAugmenterTests
         using var x = Batch();
         using var g = new Generator(1);
 
-        using var y = BatchAugmenter.RandomFlip(x, g);
+        using var y = FlipStep.Flip(x, g);
 
         using var mirrored = x.flip(3);
         var flipped = 0;
@@ -38,7 +37,7 @@ public sealed class BatchAugmenterTests
         using var x = Batch(64);
         using var g = new Generator(2);
 
-        using var y = BatchAugmenter.RandomCrop(x, 4, g);
+        using var y = CropStep.Crop(x, 4, g);
 
         y.shape.Should().Equal(64, 1, 28, 28);
         var changed = 0;
@@ -60,7 +59,7 @@ public sealed class BatchAugmenterTests
         using var x = Batch(32);
         using var g = new Generator(3);
 
-        using var y = BatchAugmenter.RandomCrop(x, 1, g);
+        using var y = CropStep.Crop(x, 1, g);
 
         for (var i = 0; i < 32; i++)
         {
@@ -82,11 +81,12 @@ public sealed class BatchAugmenterTests
     public void Same_seed_gives_the_same_batch_and_another_seed_another()
     {
         using var x = Batch(64);
-        var augmentation = new Augmentation(Flip: true, CropPadding: 4);
+        var augmentation = new Augmentation([new CropStep(4), new FlipStep()]);
 
-        using var a = BatchAugmenter.Apply(x, augmentation, new Generator(9));
-        using var b = BatchAugmenter.Apply(x, augmentation, new Generator(9));
-        using var c = BatchAugmenter.Apply(x, augmentation, new Generator(10));
+        using var labels = zeros(64, dtype: ScalarType.Int64);
+        using var a = augmentation.Apply(x, labels, new Generator(9)).Images;
+        using var b = augmentation.Apply(x, labels, new Generator(9)).Images;
+        using var c = augmentation.Apply(x, labels, new Generator(10)).Images;
 
         Same(a, b).Should().BeTrue();
         Same(a, c).Should().BeFalse();
@@ -97,8 +97,11 @@ public sealed class BatchAugmenterTests
     {
         using var x = Batch(8);
 
-        using var y = BatchAugmenter.Apply(x, Augmentation.None, new Generator(1));
+        using var labels = zeros(8, dtype: ScalarType.Int64);
+        var y = Augmentation.None.Apply(x, labels, new Generator(1));
 
-        Same(y, x).Should().BeTrue();
+        y.MixedLabels.Should().BeNull();
+
+        Same(y.Images, x).Should().BeTrue();
     }
 }
