@@ -46,13 +46,32 @@ public sealed class ReproduceCommand : Command<ReproduceSettings>
                 });
                 result = Reproduction.Run(run, progress);
                 task.Value = totalModels;
-                task.Description = Invariant($"trained {totalModels} models");
+                var reused = result.Recipes.Values.Sum(r => r.Trained.Store.Reused);
+                task.Description = Invariant($"{totalModels} models: {totalModels - reused} trained, {reused} from the store");
             });
 
+        PrintStore(console, result!);
         OutputWriter.Write(result!, run.Out);
         Print(console, result!);
         console.MarkupLine(Invariant($"Wrote [bold]{Markup.Escape(Path.Combine(run.Out, "results.json"))}[/], report.md and populations/ in {watch.Elapsed.TotalSeconds:0} s."));
         return ExitCodes.Ran;
+    }
+
+    private static void PrintStore(IAnsiConsole console, ReproductionResult result)
+    {
+        var uses = result.Recipes.Select(r => (r.Key, r.Value.Trained.Store)).ToList();
+        if (uses.FirstOrDefault().Store?.Root is not { } root)
+        {
+            console.MarkupLine("Store: none (--no-store); every model was trained.");
+            return;
+        }
+
+        console.MarkupLine(Invariant($"Store [bold]{Markup.Escape(root)}[/]: ") +
+            string.Join("; ", uses.Select(u => Invariant($"{u.Key} {u.Store.Trained} trained, {u.Store.Reused} reused"))));
+        foreach (var reason in uses.SelectMany(u => u.Store.Discarded))
+        {
+            console.MarkupLine($"[yellow]Discarded a corrupt stored model and trained it again:[/] {Markup.Escape(reason)}");
+        }
     }
 
     private static void Print(IAnsiConsole console, ReproductionResult result)

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using MiaRepro.Recipes;
 using MiaRepro.Runs;
+using MiaRepro.Store;
 using Spectre.Console.Cli;
 
 namespace MiaRepro.Cli;
@@ -52,6 +53,14 @@ public sealed class ReproduceSettings : CommandSettings
     [Description("output folder (default: out)")]
     public string Out { get; init; } = "out";
 
+    [CommandOption("--store <DIR>")]
+    [Description("model store: trained models are kept and reused by content (default: $MIAREPRO_STORE, else ~/.cache/miarepro)")]
+    public string? Store { get; init; }
+
+    [CommandOption("--no-store")]
+    [Description("train every model afresh and store nothing")]
+    public bool NoStore { get; init; }
+
     public RunSettings ToRunSettings()
     {
         var profile = ScaleProfile.Get(Scale);
@@ -65,6 +74,7 @@ public sealed class ReproduceSettings : CommandSettings
             ? profile.Recipes
             : Recipes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return new RunSettings(
-            profile, Dataset ?? profile.Dataset, DataDir, Device, recipes, Seed, Out, Threads ?? Environment.ProcessorCount);
+            profile, Dataset ?? profile.Dataset, DataDir, Device, recipes, Seed, Out, Threads ?? Environment.ProcessorCount,
+            NoStore ? null : Store ?? ModelStore.DefaultRoot());
     }
 }

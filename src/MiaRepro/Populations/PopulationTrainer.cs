@@ -2,37 +2,46 @@ using System.Diagnostics;
 using MiaRepro.Recipes;
 using MiaRepro.Seeds;
 using MiaRepro.Signals;
+using MiaRepro.Store;
 using MiaRepro.Training;
 using static TorchSharp.torch;
 
 namespace MiaRepro.Populations;
 
 /// <summary>
-/// Trains every model of one recipe's population on its keep row and turns each model's logits into the
-/// membership signal φ (float64). Model <c>m</c>'s seed depends only on the master seed and <c>m</c>, so
-/// two recipes compared with each other start from the same initial weights (a paired design).
+/// Trains every model of one recipe's population on its keep row (or takes it from the store when an identical
+/// model was trained before) and turns each model's logits into the membership signal φ (float64). Model
+/// <c>m</c>'s seed depends only on the master seed and <c>m</c>, so two recipes compared with each other start
+/// from the same initial weights (a paired design).
 /// </summary>
 public static class PopulationTrainer
 {
     public static long ModelSeed(long masterSeed, int model) => SeedSequence.Derive(masterSeed, "model", model);
 
+    /// <summary>The device part of a stored model's key: CPU results repeat only at the same thread count.</summary>
+    public static string DeviceIdentity(Device device) =>
+        device.type == TorchSharp.DeviceType.CPU ? $"cpu:{get_num_threads()}-threads" : device.type.ToString().ToLowerInvariant();
+
+    public static ModelKey KeyOf(Recipe recipe, TrainingData data, ReadOnlySpan<bool> keepRow, long seed, int queries, Device device) =>
+        new(data.Identity, ModelKey.HashKeepRow(keepRow), recipe.Hash, seed, queries, Trainer.Version, DeviceIdentity(device));
+
     public static TrainedPopulation Train(
         Recipe recipe, TrainingData data, bool[] keep, int models, long masterSeed, Device device, int queries,
-        IProgress<PopulationProgress>? progress = null)
+        IProgress<PopulationProgress>? progress = null, ModelStore? store = null)
     {
         var examples = data.Population.Count;
         var labels = data.Population.Labels.cpu().data<long>().ToArray();
         var scores = new double[models * examples * queries];
         var logits = new float[models * examples * queries * data.Classes];
         var records = new List<ModelRecord>(models);
+        var reused = 0;
+        var discarded = new List<string>();
         for (var m = 0; m < models; m++)
         {
-            var watch = Stopwatch.StartNew();
             var seed = ModelSeed(masterSeed, m);
             var keepRow = keep.AsSpan(m * examples, examples);
-            var model = m;
-            var result = Trainer.Train(recipe, data, keepRow, seed, device, queries, new SynchronousProgress<EpochProgress>(e =>
-                progress?.Report(new PopulationProgress(recipe.Name, model, models, e.Epoch, e.Epochs))));
+            var (result, seconds, fromStore) = TrainOrReuse(recipe, data, keepRow, seed, device, queries, m, models, progress, store, discarded);
+            reused += fromStore ? 1 : 0;
             result.Logits.CopyTo(logits, (long)m * result.Logits.Length);
             var phi = scores.AsSpan(m * examples * queries, examples * queries);
             for (var i = 0; i < examples; i++)
@@ -52,11 +61,41 @@ public static class PopulationTrainer
 
             records.Add(new ModelRecord(
                 m, seed, result.TrainAccuracy, result.TestAccuracy, result.StopEpoch, result.EpochsRun,
-                result.BestValidationLoss, members, watch.Elapsed.TotalSeconds));
+                result.BestValidationLoss, members, seconds));
             progress?.Report(new PopulationProgress(recipe.Name, m + 1, models, 0, recipe.Epochs));
         }
 
         var population = new Population(recipe.Name, models, examples, queries, keep, scores, labels, logits, data.Classes);
-        return new TrainedPopulation(recipe, population, records);
+        return new TrainedPopulation(recipe, population, records)
+        {
+            Store = new StoreUse(store?.Root, reused, models - reused, discarded),
+        };
+    }
+
+    private static (TrainingResult Result, double Seconds, bool FromStore) TrainOrReuse(
+        Recipe recipe, TrainingData data, ReadOnlySpan<bool> keepRow, long seed, Device device, int queries,
+        int model, int models, IProgress<PopulationProgress>? progress, ModelStore? store, List<string> discarded)
+    {
+        var key = store is null ? null : KeyOf(recipe, data, keepRow, seed, queries, device);
+        if (store is not null)
+        {
+            var lookup = store.Find(key!, data.Population.Count, queries, data.Classes);
+            if (lookup.Discarded is { } reason)
+            {
+                discarded.Add(reason);
+            }
+
+            if (lookup.Model is { } stored)
+            {
+                return (stored.Result, stored.Seconds, true);
+            }
+        }
+
+        var watch = Stopwatch.StartNew();
+        var result = Trainer.Train(recipe, data, keepRow, seed, device, queries, new SynchronousProgress<EpochProgress>(e =>
+            progress?.Report(new PopulationProgress(recipe.Name, model, models, e.Epoch, e.Epochs))));
+        var seconds = watch.Elapsed.TotalSeconds;
+        store?.Save(key!, recipe.Name, result, seconds);
+        return (result with { Weights = null }, seconds, false);
     }
 }

@@ -4,6 +4,7 @@ using MiaRepro.Claims;
 using MiaRepro.Populations;
 using MiaRepro.Recipes;
 using MiaRepro.Seeds;
+using MiaRepro.Store;
 
 namespace MiaRepro.Runs;
 
@@ -24,12 +25,13 @@ public static class Reproduction
             scale, settings.Dataset, settings.DataDir, settings.Device, settings.Threads, scale.Models, settings.Seed);
         stages["load"] = Lap(watch);
 
+        var store = settings.Store is null ? null : new ModelStore(settings.Store);
         var populations = new Dictionary<string, TrainedPopulation>();
         foreach (var name in settings.Recipes)
         {
             var recipe = RecipeCatalog.Create(name, scale);
             populations[name] = PopulationTrainer.Train(
-                recipe, run.Data, run.Keep, scale.Models, settings.Seed, run.Device, settings.Queries, progress);
+                recipe, run.Data, run.Keep, scale.Models, settings.Seed, run.Device, settings.Queries, progress, store);
             stages[$"train:{name}"] = Lap(watch);
         }
 

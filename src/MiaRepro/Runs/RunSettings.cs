@@ -6,6 +6,7 @@ namespace MiaRepro.Runs;
 
 /// <summary>Everything one reproduction run is decided by: the scale profile (with overrides applied) and the run's options.</summary>
 /// <param name="Threads">Torch's intra-op threads; results repeat bit for bit for the same seed and thread count on CPU.</param>
+/// <param name="Store">The model store's folder, or null to train every model afresh and store nothing.</param>
 public sealed record RunSettings(
     ScaleProfile Scale,
     string Dataset,
@@ -15,6 +16,7 @@ public sealed record RunSettings(
     long Seed,
     string Out,
     int Threads,
+    string? Store = null,
     int Queries = 2,
     int BootstrapReplicates = 1000)
 {
@@ -82,6 +84,11 @@ public sealed record RunSettings(
         if (!DeviceSelector.Names.Contains(Device))
         {
             errors.Add($"--device: unknown device '{Device}'. Valid devices: {string.Join(", ", DeviceSelector.Names)}.");
+        }
+
+        if (Store is not null && File.Exists(Store))
+        {
+            errors.Add($"--store {Store} is a file; name a folder.");
         }
 
         if (File.Exists(Out))

@@ -12,6 +12,12 @@ namespace MiaRepro.Training;
 /// </summary>
 public static class Trainer
 {
+    /// <summary>
+    /// The trainer's code version, part of every stored model's key: bump it whenever a change to training
+    /// (data order, augmentation draws, optimizer, evaluation) would change a trained model, so stale models retrain.
+    /// </summary>
+    public const string Version = "2";
+
     private const int EvalBatch = 1000;
 
     public static TrainingResult Train(
@@ -95,7 +101,18 @@ public static class Trainer
         var trainAccuracy = Accuracy(logits, queries, data.Classes, data.Population.Labels, keepRow);
         var testAccuracy = Evaluate(model, data.Test).Accuracy;
         return new TrainingResult(
-            logits, queries, data.Classes, trainAccuracy, testAccuracy, stopEpoch, epochsRun, stopper?.BestLoss);
+            logits, queries, data.Classes, trainAccuracy, testAccuracy, stopEpoch, epochsRun, stopper?.BestLoss, Weights(model));
+    }
+
+    private static byte[] Weights(nn.Module model)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            model.save(writer);
+        }
+
+        return buffer.ToArray();
     }
 
     /// <summary>Cosine annealing from <paramref name="baseRate"/> at step 0 towards 0 at the last step.</summary>

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
 using MiaRepro.Data;
 using static TorchSharp.torch;
 
@@ -10,8 +12,9 @@ namespace MiaRepro.Training;
 /// </summary>
 public sealed class TrainingData : IDisposable
 {
-    private TrainingData(TensorSet population, TensorSet validation, TensorSet test, int classes)
+    private TrainingData(TensorSet population, TensorSet validation, TensorSet test, int classes, string identity)
     {
+        Identity = identity;
         Population = population;
         Validation = validation;
         Test = test;
@@ -26,13 +29,33 @@ public sealed class TrainingData : IDisposable
 
     public int Classes { get; }
 
+    /// <summary>
+    /// What these tensors are, for keying stored models: SHA-256 (hex) of the dataset's content fingerprint and
+    /// the population, validation and test indices.
+    /// </summary>
+    public string Identity { get; }
+
     public static TrainingData Create(
         Dataset dataset, IReadOnlyList<int> population, IReadOnlyList<int> validation, IReadOnlyList<int> test, Device device) =>
         new(
             TensorSet.From(dataset.Train, population, device),
             TensorSet.From(dataset.Train, validation, device),
             TensorSet.From(dataset.Test, test, device),
-            dataset.Train.Classes);
+            dataset.Train.Classes,
+            IdentityOf(DatasetFingerprint.Of(dataset), population, validation, test));
+
+    private static string IdentityOf(string fingerprint, params IReadOnlyList<int>[] parts)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(System.Text.Encoding.ASCII.GetBytes("miarepro-training-data-v1/" + fingerprint));
+        foreach (var part in parts)
+        {
+            hash.AppendData(BitConverter.GetBytes((long)part.Count));
+            hash.AppendData(MemoryMarshal.AsBytes(part.ToArray().AsSpan()));
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
 
     public void Dispose()
     {

@@ -6,6 +6,7 @@ namespace MiaRepro.Training;
 /// <param name="TestAccuracy">Accuracy on the test set.</param>
 /// <param name="StopEpoch">The epoch whose weights were kept (1-based): the best epoch under early stopping, else the last.</param>
 /// <param name="EpochsRun">Epochs actually trained.</param>
+/// <param name="Weights">The final weights in TorchSharp's state format (<c>Module.save</c>); null when read back from a store.</param>
 public sealed record TrainingResult(
     float[] Logits,
     int Queries,
@@ -14,4 +15,5 @@ public sealed record TrainingResult(
     double TestAccuracy,
     int StopEpoch,
     int EpochsRun,
-    double? BestValidationLoss);
+    double? BestValidationLoss,
+    byte[]? Weights = null);

@@ -1,0 +1,250 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text.Json;
+using MiaRepro.Populations;
+using MiaRepro.Training;
+
+namespace MiaRepro.Store;
+
+/// <summary>
+/// A content-addressed store of trained models under one folder: <c>models/ab/abcd…/</c> (the key's hash) holds
+/// <c>logits.npy</c> (float32 [examples, queries, classes]), <c>weights.bin</c> (TorchSharp's state format) and
+/// <c>model.json</c> (<see cref="StoreManifest"/>). A model is written whole into <c>tmp/</c> and renamed into
+/// place, so a killed run leaves either a complete model or none; a model whose files do not match its
+/// manifest's lengths and checksums is discarded and trained again, never used.
+/// </summary>
+public sealed class ModelStore
+{
+    public const string EnvironmentVariable = "MIAREPRO_STORE";
+
+    private const string ManifestFile = "model.json";
+    private const string LogitsFile = "logits.npy";
+    private const string WeightsFile = "weights.bin";
+
+    private static readonly JsonSerializerOptions s_json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+    };
+
+    public ModelStore(string root)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(root);
+        Root = Path.GetFullPath(root);
+        if (File.Exists(Root))
+        {
+            throw new InputException($"--store {root} is a file; name a folder (or set {EnvironmentVariable}).");
+        }
+
+        Directory.CreateDirectory(Path.Combine(Root, "models"));
+        Directory.CreateDirectory(Path.Combine(Root, "tmp"));
+        RemoveAbandonedWrites();
+    }
+
+    public string Root { get; }
+
+    /// <summary>The store's folder when none is named: <c>$MIAREPRO_STORE</c>, else <c>~/.cache/miarepro</c>.</summary>
+    public static string DefaultRoot()
+    {
+        var configured = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return configured;
+        }
+
+        return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "miarepro");
+    }
+
+    public string PathOf(ModelKey key)
+    {
+        var hash = key.Hash;
+        return Path.Combine(Root, "models", hash[..2], hash);
+    }
+
+    /// <summary>
+    /// The model stored under <paramref name="key"/>, verified against its manifest (key, shape, lengths, checksums).
+    /// An artifact that fails verification is removed and reported in <see cref="StoreLookup.Discarded"/>.
+    /// </summary>
+    public StoreLookup Find(ModelKey key, int examples, int queries, int classes)
+    {
+        var folder = PathOf(key);
+        if (!Directory.Exists(folder))
+        {
+            return StoreLookup.Miss;
+        }
+
+        var problem = Verify(folder, key, examples, queries, classes, out var model);
+        if (problem is null)
+        {
+            return new StoreLookup(model, null);
+        }
+
+        Directory.Delete(folder, recursive: true);
+        return new StoreLookup(null, $"{folder}: {problem}");
+    }
+
+    /// <summary>Stores a freshly trained model under <paramref name="key"/>; an existing sound entry is kept.</summary>
+    public void Save(ModelKey key, string recipe, TrainingResult result, double seconds)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var examples = result.Logits.Length / (result.Queries * result.Classes);
+        var staging = Path.Combine(Root, "tmp", $"{Environment.ProcessId}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(staging);
+        try
+        {
+            Npy.Write(Path.Combine(staging, LogitsFile), NpyArray.Of(result.Logits, examples, result.Queries, result.Classes));
+            File.WriteAllBytes(Path.Combine(staging, WeightsFile), result.Weights ?? []);
+            var files = new Dictionary<string, StoredFile>
+            {
+                [LogitsFile] = Describe(Path.Combine(staging, LogitsFile)),
+                [WeightsFile] = Describe(Path.Combine(staging, WeightsFile)),
+            };
+            var manifest = new StoreManifest(
+                StoreManifest.CurrentFormat, key, recipe, examples, result.Queries, result.Classes,
+                result.TrainAccuracy, result.TestAccuracy, result.StopEpoch, result.EpochsRun, result.BestValidationLoss,
+                seconds, files);
+            AtomicFile.WriteAllText(Path.Combine(staging, ManifestFile), JsonSerializer.Serialize(manifest, s_json));
+
+            var folder = PathOf(key);
+            Directory.CreateDirectory(Path.GetDirectoryName(folder)!);
+            if (Directory.Exists(folder))
+            {
+                return; // another run stored the same model first
+            }
+
+            Directory.Move(staging, folder);
+        }
+        catch (IOException) when (Directory.Exists(PathOf(key)))
+        {
+            // Lost a race with another writer of the same key: its copy stands.
+        }
+        finally
+        {
+            if (Directory.Exists(staging))
+            {
+                Directory.Delete(staging, recursive: true);
+            }
+        }
+    }
+
+    private static string? Verify(string folder, ModelKey key, int examples, int queries, int classes, out StoredModel? model)
+    {
+        model = null;
+        StoreManifest? manifest;
+        try
+        {
+            manifest = JsonSerializer.Deserialize<StoreManifest>(File.ReadAllText(Path.Combine(folder, ManifestFile)), s_json);
+        }
+        catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
+        {
+            return $"unreadable {ManifestFile} ({e.Message})";
+        }
+
+        if (manifest is null || manifest.Format != StoreManifest.CurrentFormat || manifest.Files is null)
+        {
+            return $"{ManifestFile} is not a {StoreManifest.CurrentFormat} manifest";
+        }
+
+        if (manifest.Key != key)
+        {
+            return $"{ManifestFile} names another key";
+        }
+
+        if ((manifest.Examples, manifest.Queries, manifest.Classes) != (examples, queries, classes))
+        {
+            return $"shape {manifest.Examples}×{manifest.Queries}×{manifest.Classes}, expected {examples}×{queries}×{classes}";
+        }
+
+        foreach (var name in new[] { LogitsFile, WeightsFile })
+        {
+            var path = Path.Combine(folder, name);
+            if (!manifest.Files.TryGetValue(name, out var expected))
+            {
+                return $"{ManifestFile} lists no {name}";
+            }
+
+            if (!File.Exists(path))
+            {
+                return $"{name} is missing";
+            }
+
+            var actual = Describe(path);
+            if (actual.Bytes != expected.Bytes)
+            {
+                return $"{name} has {actual.Bytes} bytes, its manifest says {expected.Bytes} (truncated?)";
+            }
+
+            if (actual.Sha256 != expected.Sha256)
+            {
+                return $"{name} fails its SHA-256 checksum";
+            }
+        }
+
+        NpyArray logits;
+        try
+        {
+            logits = Npy.Read(Path.Combine(folder, LogitsFile));
+        }
+        catch (InputException e)
+        {
+            return e.Message;
+        }
+
+        if (logits.Data is not float[] values || !logits.Shape.SequenceEqual([examples, queries, classes]))
+        {
+            return $"{LogitsFile} is not float32 [{examples}, {queries}, {classes}]";
+        }
+
+        var result = new TrainingResult(
+            values, queries, classes, manifest.TrainAccuracy, manifest.TestAccuracy, manifest.StopEpoch,
+            manifest.EpochsRun, manifest.BestValidationLoss);
+        model = new StoredModel(result, manifest.Seconds);
+        return null;
+    }
+
+    private static StoredFile Describe(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return new StoredFile(stream.Length, Convert.ToHexStringLower(SHA256.HashData(stream)));
+    }
+
+    /// <summary>Removes staging folders of runs that are no longer alive (killed mid-write).</summary>
+    private void RemoveAbandonedWrites()
+    {
+        foreach (var staging in Directory.EnumerateDirectories(Path.Combine(Root, "tmp")))
+        {
+            var name = Path.GetFileName(staging);
+            var dash = name.IndexOf('-', StringComparison.Ordinal);
+            if (dash > 0 && int.TryParse(name[..dash], out var pid) && IsAlive(pid))
+            {
+                continue;
+            }
+
+            try
+            {
+                Directory.Delete(staging, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Another process is cleaning up too.
+            }
+        }
+    }
+
+    private static bool IsAlive(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,183 @@
+using FluentAssertions;
+using MiaRepro.Store;
+using MiaRepro.Training;
+
+namespace MiaRepro.Tests.Store;
+
+public sealed class ModelStoreTests
+{
+    private const int Examples = 5;
+    private const int Queries = 2;
+    private const int Classes = 3;
+
+    private static ModelKey Key(long seed = 7) =>
+        new("data-id", ModelKey.HashKeepRow([true, false, true, false, true]), "recipe-hash", seed, Queries, Trainer.Version, "cpu:2-threads");
+
+    private static TrainingResult Result()
+    {
+        var logits = Enumerable.Range(0, Examples * Queries * Classes).Select(i => (float)(i * 0.25 - 3)).ToArray();
+        return new TrainingResult(logits, Queries, Classes, 0.9, 0.7, 4, 6, 0.55, Weights: [1, 2, 3, 4, 5]);
+    }
+
+    [Fact]
+    public void A_saved_model_is_found_with_its_logits_and_record()
+    {
+        using var temp = new TempFolder();
+        var store = new ModelStore(temp.Path);
+
+        store.Save(Key(), "baseline", Result(), seconds: 12.5);
+        var found = store.Find(Key(), Examples, Queries, Classes);
+
+        found.Discarded.Should().BeNull();
+        found.Model.Should().NotBeNull();
+        var r = found.Model!.Result;
+        r.Logits.Should().Equal(Result().Logits);
+        (r.TrainAccuracy, r.TestAccuracy, r.StopEpoch, r.EpochsRun, r.BestValidationLoss).Should().Be((0.9, 0.7, 4, 6, 0.55));
+        found.Model.Seconds.Should().Be(12.5);
+        File.ReadAllBytes(Path.Combine(store.PathOf(Key()), "weights.bin")).Should().Equal(1, 2, 3, 4, 5);
+    }
+
+    [Fact]
+    public void Another_key_is_a_miss_and_leaves_the_stored_model_alone()
+    {
+        using var temp = new TempFolder();
+        var store = new ModelStore(temp.Path);
+        store.Save(Key(seed: 7), "baseline", Result(), 1);
+
+        var found = store.Find(Key(seed: 8), Examples, Queries, Classes);
+
+        found.Should().Be(StoreLookup.Miss);
+        Directory.Exists(store.PathOf(Key(seed: 7))).Should().BeTrue();
+        Key(seed: 7).Hash.Should().NotBe(Key(seed: 8).Hash).And.MatchRegex("^[0-9a-f]{64}$");
+    }
+
+    [Theory]
+    [InlineData("truncate logits", "logits.npy has")]
+    [InlineData("flip a logit byte", "logits.npy fails its SHA-256")]
+    [InlineData("flip a weight byte", "weights.bin fails its SHA-256")]
+    [InlineData("delete weights", "weights.bin is missing")]
+    [InlineData("garble manifest", "unreadable model.json")]
+    [InlineData("delete manifest", "unreadable model.json")]
+    public void A_damaged_model_is_discarded_with_the_reason_and_never_used(string damage, string reason)
+    {
+        using var temp = new TempFolder();
+        var store = new ModelStore(temp.Path);
+        store.Save(Key(), "baseline", Result(), 1);
+        var folder = store.PathOf(Key());
+        Damage(folder, damage);
+
+        var found = store.Find(Key(), Examples, Queries, Classes);
+
+        found.Model.Should().BeNull();
+        found.Discarded.Should().Contain(reason).And.Contain(folder);
+        Directory.Exists(folder).Should().BeFalse("a damaged model is removed so that it is trained and stored again");
+        store.Find(Key(), Examples, Queries, Classes).Should().Be(StoreLookup.Miss);
+    }
+
+    [Fact]
+    public void A_model_stored_for_another_shape_is_discarded()
+    {
+        using var temp = new TempFolder();
+        var store = new ModelStore(temp.Path);
+        store.Save(Key(), "baseline", Result(), 1);
+
+        var found = store.Find(Key(), Examples + 1, Queries, Classes);
+
+        found.Model.Should().BeNull();
+        found.Discarded.Should().Contain("shape");
+    }
+
+    [Fact]
+    public void Saving_an_existing_key_keeps_the_first_copy_and_leaves_no_staging_behind()
+    {
+        using var temp = new TempFolder();
+        var store = new ModelStore(temp.Path);
+        store.Save(Key(), "baseline", Result(), 1);
+
+        store.Save(Key(), "baseline", Result() with { TestAccuracy = 0.1 }, 2);
+
+        store.Find(Key(), Examples, Queries, Classes).Model!.Result.TestAccuracy.Should().Be(0.7);
+        Directory.EnumerateFileSystemEntries(Path.Combine(temp.Path, "tmp")).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Staging_folders_of_dead_processes_are_removed_on_open_and_live_ones_kept()
+    {
+        using var temp = new TempFolder();
+        var dead = Directory.CreateDirectory(Path.Combine(temp.Path, "tmp", "999999999-abc")).FullName;
+        File.WriteAllText(Path.Combine(dead, "logits.npy"), "half a file");
+        var live = Directory.CreateDirectory(Path.Combine(temp.Path, "tmp", $"{Environment.ProcessId}-def")).FullName;
+
+        _ = new ModelStore(temp.Path);
+
+        Directory.Exists(dead).Should().BeFalse();
+        Directory.Exists(live).Should().BeTrue();
+    }
+
+    [Fact]
+    public void Store_root_that_is_a_file_is_rejected_with_the_fix()
+    {
+        using var temp = new TempFolder();
+        var file = temp.File("not-a-folder");
+        File.WriteAllText(file, "x");
+
+        var act = () => new ModelStore(file);
+
+        act.Should().Throw<InputException>().WithMessage("*--store*is a file*folder*");
+    }
+
+    [Fact]
+    public void Default_root_is_the_environment_variable_else_the_user_cache()
+    {
+        var previous = Environment.GetEnvironmentVariable(ModelStore.EnvironmentVariable);
+        try
+        {
+            Environment.SetEnvironmentVariable(ModelStore.EnvironmentVariable, "/some/store");
+            ModelStore.DefaultRoot().Should().Be("/some/store");
+            Environment.SetEnvironmentVariable(ModelStore.EnvironmentVariable, null);
+            ModelStore.DefaultRoot().Should().EndWith(Path.Combine(".cache", "miarepro"));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(ModelStore.EnvironmentVariable, previous);
+        }
+    }
+
+    private static void Damage(string folder, string damage)
+    {
+        var logits = Path.Combine(folder, "logits.npy");
+        var weights = Path.Combine(folder, "weights.bin");
+        var manifest = Path.Combine(folder, "model.json");
+        switch (damage)
+        {
+            case "truncate logits":
+                var bytes = File.ReadAllBytes(logits);
+                File.WriteAllBytes(logits, bytes[..^7]);
+                break;
+            case "flip a logit byte":
+                FlipLastByte(logits);
+                break;
+            case "flip a weight byte":
+                FlipLastByte(weights);
+                break;
+            case "delete weights":
+                File.Delete(weights);
+                break;
+            case "garble manifest":
+                File.WriteAllText(manifest, "{ not json");
+                break;
+            case "delete manifest":
+                File.Delete(manifest);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(damage), damage, null);
+        }
+    }
+
+    private static void FlipLastByte(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        bytes[^1] ^= 0xFF;
+        File.WriteAllBytes(path, bytes);
+    }
+}
