@@ -13,7 +13,7 @@ public sealed class BenchTrainCommand : Command<BenchTrainSettings>
     {
         UnknownArguments.Reject(context);
         var scale = ScaleProfile.Get(settings.Scale);
-        var recipes = settings.Recipes?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? scale.Recipes;
+        var recipes = (settings.Recipes is null ? null : RecipeCatalog.Parse(settings.Recipes)) ?? scale.Recipes;
         foreach (var recipe in recipes)
         {
             RecipeCatalog.Create(recipe, scale); // unknown names fail before any training

@@ -11,7 +11,7 @@ public sealed class BenchTrainSettings : CommandSettings
     public string Scale { get; init; } = "smoke";
 
     [CommandOption("--recipes <LIST>")]
-    [Description("comma-separated recipe names (default: the scale's recipes)")]
+    [Description("comma-separated recipe names, or grid for the paper's 14 (default: the scale's recipes)")]
     public string? Recipes { get; init; }
 
     [CommandOption("--models <K>")]

@@ -26,7 +26,7 @@ public sealed class ReproduceSettings : CommandSettings
     public string Device { get; init; } = "auto";
 
     [CommandOption("--recipes <LIST>")]
-    [Description("comma-separated recipe names (default: the scale's recipes)")]
+    [Description("comma-separated recipe names, or grid for the paper's 14 (default: the scale's recipes)")]
     public string? Recipes { get; init; }
 
     [CommandOption("--models <K>")]
@@ -72,7 +72,7 @@ public sealed class ReproduceSettings : CommandSettings
         };
         var recipes = Recipes is null
             ? profile.Recipes
-            : Recipes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            : RecipeCatalog.Parse(Recipes);
         return new RunSettings(
             profile, Dataset ?? profile.Dataset, DataDir, Device, recipes, Seed, Out, Threads ?? Environment.ProcessorCount,
             NoStore ? null : Store ?? ModelStore.DefaultRoot());

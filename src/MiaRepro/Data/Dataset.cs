@@ -8,4 +8,14 @@ public sealed record Dataset(string Name, ImageSet Train, ImageSet Test, string 
     /// on first use. See <see cref="DatasetFingerprint"/>.
     /// </summary>
     public string Fingerprint => DatasetFingerprint.Of(this);
+
+    /// <summary>
+    /// The training and test splits pooled into one set of images (train first), serving as both splits: LiRA's
+    /// protocol draws population, validation and test examples from all 60,000 CIFAR images.
+    /// </summary>
+    public Dataset Pooled()
+    {
+        var pooled = ImageSet.Concat(Train, Test);
+        return new Dataset(Name, pooled, pooled, Source);
+    }
 }

@@ -8,4 +8,19 @@ public sealed record ImageSet(byte[] Pixels, long[] Labels, int Channels, int He
     public int Count => Labels.Length;
 
     public int PixelsPerImage => Channels * Height * Width;
+
+    /// <summary>The images of <paramref name="first"/> followed by those of <paramref name="second"/> (same shape and classes).</summary>
+    public static ImageSet Concat(ImageSet first, ImageSet second)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        if ((first.Channels, first.Height, first.Width, first.Classes) != (second.Channels, second.Height, second.Width, second.Classes))
+        {
+            throw new ArgumentException("Only image sets of one shape and class count can be pooled.", nameof(second));
+        }
+
+        return new ImageSet(
+            [.. first.Pixels, .. second.Pixels], [.. first.Labels, .. second.Labels],
+            first.Channels, first.Height, first.Width, first.Classes);
+    }
 }

@@ -4,12 +4,28 @@ namespace MiaRepro.Populations;
 
 /// <summary>
 /// Which examples play which part: the population (each model trains on half of it) and the validation set
-/// (early stopping) are disjoint draws from the training split; the test set is drawn from the test split.
+/// (early stopping) are disjoint draws from the training split; the test set is drawn from the test split —
+/// or, for a pooled dataset (<see cref="Data.Dataset.Pooled"/>), all three are disjoint draws from the pool.
 /// </summary>
 public sealed record DataSplit(IReadOnlyList<int> Population, IReadOnlyList<int> Validation, IReadOnlyList<int> Test)
 {
-    public static DataSplit Draw(int trainCount, int testCount, int population, int validation, int test, long seed)
+    public static DataSplit Draw(int trainCount, int testCount, int population, int validation, int test, long seed, bool pooled = false)
     {
+        if (pooled)
+        {
+            if (population + validation + test > trainCount)
+            {
+                throw new InputException(
+                    $"--population {population} plus {validation} validation and {test} test examples exceed the " +
+                    $"{trainCount} pooled examples of the dataset. Use --population ≤ {trainCount - validation - test}.");
+            }
+
+            var pool = SeedSequence.Permutation(trainCount, SeedSequence.Derive(seed, "split-pool"));
+            return new DataSplit(
+                pool[..population], pool[population..(population + validation)],
+                pool[(population + validation)..(population + validation + test)]);
+        }
+
         if (population + validation > trainCount)
         {
             throw new InputException(

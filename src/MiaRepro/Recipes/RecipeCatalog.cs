@@ -31,7 +31,18 @@ public static class RecipeCatalog
     /// <summary>The paper's grid of fourteen recipes (seven augmentation pipelines, each with and without early stopping).</summary>
     public static IReadOnlyList<string> PaperGrid { get; } = [.. s_definitions.Keys.Take(2 * s_gridAugmentations.Length)];
 
+    /// <summary>The name of the paper grid as a whole on the command line (<c>--recipes grid</c>).</summary>
+    public const string GridAlias = "grid";
+
     public static bool Contains(string name) => s_definitions.ContainsKey(name);
+
+    /// <summary>
+    /// The recipe names of a comma-separated <c>--recipes</c> value, with <c>grid</c> standing for the paper's
+    /// fourteen; names are not checked here (the run's validation lists every unknown one).
+    /// </summary>
+    public static IReadOnlyList<string> Parse(string list) =>
+        [.. list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .SelectMany(n => n == GridAlias ? PaperGrid : [n])];
 
     public static Recipe Create(string name, ScaleProfile profile)
     {

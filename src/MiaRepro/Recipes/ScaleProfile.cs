@@ -11,6 +11,7 @@ namespace MiaRepro.Recipes;
 /// <param name="CropPadding">Reflect padding of the random crop (4 for 32×32 CIFAR images, as in the LiRA reference; 2 for 28×28).</param>
 /// <param name="CutoutSize">Side of the Cutout square (16 for CIFAR-10, as DeVries and Taylor; 8 for 28×28 images).</param>
 /// <param name="LabelSmoothing">Label smoothing ε of the <c>label-smoothing</c> recipe (0.1, as Szegedy et al.).</param>
+/// <param name="PoolSplits">Pool the dataset's train and test splits and draw population, validation and test from the pool (LiRA's protocol on CIFAR).</param>
 /// <param name="LiraAttack">
 /// The LiRA variant the claims are decided with. With fewer than 64 shadow models the LiRA paper (Carlini et al.
 /// 2022, §VI) recommends one global variance (<c>lira-online-global</c>): per-example variances from a handful
@@ -34,7 +35,8 @@ public sealed record ScaleProfile(
     double LabelSmoothing,
     int Patience,
     IReadOnlyList<string> Recipes,
-    string LiraAttack)
+    string LiraAttack,
+    bool PoolSplits = false)
 {
     /// <summary>
     /// Fashion-MNIST on CPU in minutes: a 16/32-channel CNN, 2,000 population examples (each model trains on

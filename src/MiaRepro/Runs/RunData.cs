@@ -41,11 +41,16 @@ public sealed class RunData : IDisposable
         set_num_threads(threads);
         var torchDevice = DeviceSelector.Resolve(device);
         var loaded = DatasetLoader.Load(dataset, dataDir);
+        if (scale.PoolSplits)
+        {
+            loaded = loaded.Pooled();
+        }
+
         var splitSeed = SeedSequence.Derive(seed, "split");
         var keepSeed = SeedSequence.Derive(seed, "keep");
         var split = DataSplit.Draw(
             loaded.Train.Count, loaded.Test.Count, scale.Population, scale.Validation,
-            Math.Min(scale.Test, loaded.Test.Count), splitSeed);
+            scale.PoolSplits ? scale.Test : Math.Min(scale.Test, loaded.Test.Count), splitSeed, scale.PoolSplits);
         var keep = KeepMatrix.Balanced(models, scale.Population, keepSeed);
         var data = TrainingData.Create(loaded, split.Population, split.Validation, split.Test, torchDevice);
         return new RunData(torchDevice, loaded, splitSeed, keepSeed, keep, data);
