@@ -1,7 +1,61 @@
 namespace MiaRepro.Recipes;
 
-/// <summary>The architecture of a recipe: a small CNN with two 3×3 convolution blocks of the given widths.</summary>
-public sealed record ModelSpec(string Architecture, int Channels1, int Channels2, int Hidden)
+/// <summary>
+/// The architecture of a recipe, as a value of primitives (it is part of the recipe's hash).
+/// </summary>
+/// <param name="Architecture">One of <see cref="Architectures"/>.</param>
+/// <param name="Width">
+/// Channels of the first stage; each later stage doubles them. <c>small-cnn</c>: the first convolution
+/// (16 → 16, 32); <c>resnet</c>: the first stage (64 → 64, 128, 256, 512); <c>wide-resnet</c>: the first
+/// group, 16·k for widening factor k (32 → 32, 64, 128 for WRN-28-2).
+/// </param>
+/// <param name="Depth">
+/// <c>small-cnn</c>: convolution blocks (conv → ReLU → 2×2 max-pool); <c>resnet</c>: 18 or 34 layers
+/// (BasicBlocks); <c>wide-resnet</c>: layers, 6n + 4 for n blocks per group (28 → 4 blocks).
+/// </param>
+/// <param name="Hidden">Units of the hidden classifier layer of <c>small-cnn</c>; 0 for the residual networks, which have none.</param>
+public sealed record ModelSpec(string Architecture, int Width, int Depth, int Hidden)
 {
-    public static ModelSpec SmallCnn { get; } = new("small-cnn", 16, 32, 128);
+    public const string SmallCnnName = "small-cnn";
+    public const string ResNetName = "resnet";
+    public const string WideResNetName = "wide-resnet";
+
+    public static IReadOnlyList<string> Architectures { get; } = [SmallCnnName, ResNetName, WideResNetName];
+
+    /// <summary>Two 3×3 convolution blocks of 16 and 32 channels and a 128-unit hidden layer: minutes on a CPU.</summary>
+    public static ModelSpec SmallCnn { get; } = new(SmallCnnName, 16, 2, 128);
+
+    /// <summary>The paper's model: ResNet-18 in its CIFAR form (3×3 stem, no max-pool), 11.2M parameters.</summary>
+    public static ModelSpec ResNet18 { get; } = new(ResNetName, 64, 18, 0);
+
+    /// <summary>WideResNet-28-2 (Zagoruyko and Komodakis 2016), the LiRA reference's model, 1.5M parameters.</summary>
+    public static ModelSpec Wrn28x2 { get; } = new(WideResNetName, 32, 28, 0);
+
+    /// <summary>Throws an <see cref="InputException"/> naming the first setting no network can be built from.</summary>
+    public void Validate()
+    {
+        if (!Architectures.Contains(Architecture))
+        {
+            throw new InputException(
+                $"Unknown architecture '{Architecture}'. Valid architectures: {string.Join(", ", Architectures)}.");
+        }
+
+        if (Width < 1)
+        {
+            throw new InputException($"Model width {Width}: a {Architecture} needs at least 1 channel.");
+        }
+
+        switch (Architecture)
+        {
+            case SmallCnnName when Depth < 1 || Hidden < 1:
+                throw new InputException(
+                    $"A {SmallCnnName} needs at least 1 convolution block and 1 hidden unit, got depth {Depth} and hidden {Hidden}.");
+            case ResNetName when Depth is not (18 or 34):
+                throw new InputException($"ResNet depth {Depth}: valid depths are 18 and 34.");
+            case WideResNetName when Depth < 10 || (Depth - 4) % 6 != 0:
+                throw new InputException($"WideResNet depth {Depth}: the depth must be 6n + 4 with n ≥ 1 (10, 16, 22, 28, …).");
+            case ResNetName or WideResNetName when Hidden != 0:
+                throw new InputException($"A {Architecture} has no hidden layer: hidden must be 0, got {Hidden}.");
+        }
+    }
 }

@@ -40,7 +40,7 @@ public static class Trainer
 
         using var generator = new Generator((ulong)seed);
         var shape = data.Population.Images.shape;
-        using var model = new SmallCnn(recipe.Model, (int)shape[1], (int)shape[2], (int)shape[3], data.Classes, generator);
+        using var model = Models.ModelFactory.Create(recipe.Model, (int)shape[1], (int)shape[2], (int)shape[3], data.Classes, generator);
         model.to(device);
         using var optimizer = optim.SGD(
             model.parameters(), recipe.LearningRate, momentum: recipe.Momentum, weight_decay: recipe.WeightDecay);

@@ -39,7 +39,7 @@ public sealed class TrainerTests
         {
             Epochs = 8,
             BatchSize = 16,
-            Model = new ModelSpec("small-cnn", 8, 16, 32),
+            Model = new ModelSpec("small-cnn", 8, 2, 32),
         };
 
     private static (TrainingData Data, bool[] Keep) Prepare()
