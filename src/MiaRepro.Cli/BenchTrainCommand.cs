@@ -35,7 +35,32 @@ public sealed class BenchTrainCommand : Command<BenchTrainSettings>
         }
 
         AnsiConsole.Write(table);
+        if (settings.ProbeBatches > 0)
+        {
+            WriteProbes(settings.ProbeBatches, results[0].Device == "cuda" ? TorchSharp.torch.CUDA : TorchSharp.torch.CPU);
+        }
+
         return ExitCodes.Ran;
+    }
+
+    /// <summary>The paper's models on random CIFAR-shaped batches: per-image cost, and what one paper-scale model would take at that rate.</summary>
+    private static void WriteProbes(int batches, TorchSharp.torch.Device device)
+    {
+        var paper = ScaleProfile.Paper;
+        var imagesPerModel = (double)paper.Population / 2 * paper.Epochs;
+        var table = new Table().Title(Invariant($"Paper-shape training cost (3×32×32, 10 classes, batch 32, {batches} SGD steps after a warm-up)"));
+        table.AddColumns("model", "parameters", "device", "threads", "s/batch", "images/s", "hours per paper model");
+        foreach (var spec in new[] { ModelSpec.ResNet18, ModelSpec.Wrn28x2 })
+        {
+            var cost = ModelCostProbe.Measure(spec, channels: 3, size: 32, classes: 10, batchSize: 32, batches, device);
+            table.AddRow(
+                Invariant($"{spec.Architecture}-{spec.Depth}"), Invariant($"{cost.Parameters:N0}"), cost.Device, Invariant($"{cost.Threads}"),
+                Invariant($"{cost.SecondsPerBatch:0.000}"), Invariant($"{cost.ImagesPerSecond:0.0}"),
+                Invariant($"{imagesPerModel / cost.ImagesPerSecond / 3600:0.0}"));
+        }
+
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine(Invariant($"(A paper-scale model trains on {paper.Population / 2:N0} images for up to {paper.Epochs} epochs, evaluation excluded.)"));
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

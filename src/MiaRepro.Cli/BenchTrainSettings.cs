@@ -29,4 +29,8 @@ public sealed class BenchTrainSettings : CommandSettings
     [CommandOption("--threads <T>")]
     [Description("torch threads (default: all cores)")]
     public int? Threads { get; init; }
+
+    [CommandOption("--probe-batches <N>")]
+    [Description("SGD steps of batch 32 on random 3×32×32 images for the paper's models (ResNet-18, WRN-28-2): their per-image cost here (default 3; 0 skips)")]
+    public int ProbeBatches { get; init; } = 3;
 }

@@ -10,7 +10,7 @@ namespace MiaRepro.Cli;
 public sealed class ReproduceSettings : CommandSettings
 {
     [CommandOption("--scale <SCALE>")]
-    [Description("smoke (default)")]
+    [Description("smoke (default): Fashion-MNIST, small CNN, CPU minutes; paper: CIFAR, ResNet-18, 14-recipe grid, GPU")]
     public string Scale { get; init; } = "smoke";
 
     [CommandOption("--dataset <NAME>")]

@@ -8,7 +8,8 @@ namespace MiaRepro.Training;
 /// Trains one model of a population with a recipe: SGD with momentum and weight decay, a per-step cosine
 /// learning-rate schedule, the recipe's batch augmentation and, when the recipe asks for it, early stopping
 /// on the validation loss with the best weights restored. Every random draw (initialization, data order,
-/// augmentation) comes from one generator seeded with the model's seed.
+/// augmentation) comes from one generator seeded with the model's seed. On CUDA, convolutions run in TF32 on
+/// channels-last tensors (<see cref="GpuTuning"/>); TorchSharp 0.107 offers no autocast, so no fp16/bf16 mixed precision.
 /// </summary>
 public static class Trainer
 {
@@ -42,6 +43,8 @@ public static class Trainer
         var shape = data.Population.Images.shape;
         using var model = Models.ModelFactory.Create(recipe.Model, (int)shape[1], (int)shape[2], (int)shape[3], data.Classes, generator);
         model.to(device);
+        GpuTuning.ConfigureBackends(device);
+        GpuTuning.PrepareModel(model, device);
         using var optimizer = optim.SGD(
             model.parameters(), recipe.LearningRate, momentum: recipe.Momentum, weight_decay: recipe.WeightDecay);
         using var memberIndex = tensor(members.ToArray()).to(device);
@@ -67,7 +70,7 @@ public static class Trainer
                     var batch = recipe.Augmentation.Apply(
                         data.Population.Images.index_select(0, index), data.Population.Labels.index_select(0, index), generator);
                     optimizer.zero_grad();
-                    var loss = batch.Loss(model.call(batch.Images), recipe.LabelSmoothing);
+                    var loss = batch.Loss(model.call(GpuTuning.PrepareBatch(batch.Images, device)), recipe.LabelSmoothing);
                     loss.backward();
                     optimizer.step();
                     lossSum.add_(loss.detach() * take);

@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 
 namespace MiaRepro.Tests.Runs;
 
-public sealed class ModelCostProbeTests(ITestOutputHelper output)
+public sealed class ModelCostProbeTests
 {
     [Fact]
     public void One_batch_of_resnet_18_reports_positive_finite_costs()
@@ -30,27 +30,5 @@ public sealed class ModelCostProbeTests(ITestOutputHelper output)
         var act = () => ModelCostProbe.Measure(ModelSpec.SmallCnn, 1, 28, 10, batchSize: 0, batches: 1, CPU);
 
         act.Should().Throw<InputException>().WithMessage("*0*");
-    }
-
-    /// <summary>The paper's shapes at batch 32 on 2 threads; run with <c>--explicit only</c>. Prints, asserts no timing.</summary>
-    [Fact(Explicit = true)]
-    public void Paper_shape_costs_on_this_machine()
-    {
-        var threads = get_num_threads();
-        set_num_threads(2);
-        try
-        {
-            foreach (var spec in new[] { ModelSpec.SmallCnn, ModelSpec.ResNet18, ModelSpec.Wrn28x2 })
-            {
-                var cost = ModelCostProbe.Measure(spec, channels: 3, size: 32, classes: 10, batchSize: 32, batches: 5, CPU);
-                output.WriteLine(
-                    $"{spec.Architecture}-{spec.Depth} ({cost.Parameters:N0} parameters), batch {cost.BatchSize}, " +
-                    $"{cost.Threads} threads: {cost.SecondsPerBatch:F3} s/batch, {cost.ImagesPerSecond:F1} images/s");
-            }
-        }
-        finally
-        {
-            set_num_threads(threads);
-        }
     }
 }
