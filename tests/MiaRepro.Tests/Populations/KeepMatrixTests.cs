@@ -71,4 +71,19 @@ public sealed class KeepMatrixTests
 
         act.Should().Throw<InputException>().WithMessage("*--population 950*");
     }
+
+    [Fact]
+    public void Pooled_split_draws_population_validation_and_test_disjoint_from_one_pool()
+    {
+        var split = DataSplit.Draw(trainCount: 1200, testCount: 1200, population: 1000, validation: 100, test: 100, seed: 5, pooled: true);
+
+        string[] parts = ["population", "validation", "test"];
+        IReadOnlyList<int>[] sets = [split.Population, split.Validation, split.Test];
+        sets.Select(s => s.Count).Should().Equal(1000, 100, 100);
+        sets.SelectMany(s => s).Should().OnlyHaveUniqueItems("the {0} sets are disjoint", string.Join(", ", parts))
+            .And.OnlyContain(i => i >= 0 && i < 1200);
+        split.Test.Should().Contain(i => i >= 600, "the test set is drawn from the whole pool, not only its first split");
+        var act = () => DataSplit.Draw(1200, 1200, 1001, 100, 100, 5, pooled: true);
+        act.Should().Throw<InputException>().WithMessage("*--population 1001*pooled*≤ 1000*");
+    }
 }
