@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using static TorchSharp.torch;
 
 namespace MiaRepro.Augmentations;
@@ -18,6 +19,7 @@ public sealed record AugMixStep(int Severity = 3, int Width = 3, int Depth = -1,
     /// <summary>torchvision's largest severity (<c>_PARAMETER_MAX</c>).</summary>
     public const int MaxSeverity = 10;
 
+    [JsonIgnore]
     public override string Name => StepName;
 
     public override AugmentedBatch Apply(AugmentedBatch batch, Generator generator) =>

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using static TorchSharp.torch;
 
 namespace MiaRepro.Augmentations;
@@ -41,6 +42,7 @@ public sealed record AutoAugmentStep : AugmentationStep
         ((ImageOp.TranslateY, 0.7, 9), (ImageOp.AutoContrast, 0.9, 0)),
     ];
 
+    [JsonIgnore]
     public override string Name => StepName;
 
     public override AugmentedBatch Apply(AugmentedBatch batch, Generator generator) =>

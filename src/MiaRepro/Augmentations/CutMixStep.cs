@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using static TorchSharp.torch;
 
 namespace MiaRepro.Augmentations;
@@ -13,8 +14,10 @@ public sealed record CutMixStep(double Alpha = 1.0) : AugmentationStep
 {
     public const string StepName = "cutmix";
 
+    [JsonIgnore]
     public override string Name => StepName;
 
+    [JsonIgnore]
     public override bool MixesBatch => true;
 
     public override AugmentedBatch Apply(AugmentedBatch batch, Generator generator)

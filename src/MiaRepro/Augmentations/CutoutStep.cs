@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using static TorchSharp.torch;
 
 namespace MiaRepro.Augmentations;
@@ -12,6 +13,7 @@ public sealed record CutoutStep(int Size) : AugmentationStep
 {
     public const string StepName = "cutout";
 
+    [JsonIgnore]
     public override string Name => StepName;
 
     public override AugmentedBatch Apply(AugmentedBatch batch, Generator generator) =>

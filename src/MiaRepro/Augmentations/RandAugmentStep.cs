@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using static TorchSharp.torch;
 
 namespace MiaRepro.Augmentations;
@@ -15,6 +16,7 @@ public sealed record RandAugmentStep(int Ops = 2, int Magnitude = 9) : Augmentat
     /// <summary>torchvision's default number of magnitude bins.</summary>
     public const int MagnitudeBins = 31;
 
+    [JsonIgnore]
     public override string Name => StepName;
 
     public override AugmentedBatch Apply(AugmentedBatch batch, Generator generator) =>
