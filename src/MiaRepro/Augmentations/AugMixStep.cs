@@ -51,16 +51,17 @@ public sealed record AugMixStep(int Severity = 3, int Width = 3, int Depth = -1,
         {
             using var chainScope = NewDisposeScope();
             var depth = step.Depth > 0 ? full(n, (long)step.Depth) : randint(1, 4, [n], generator: generator);
-            var aug = unit;
+            var aug = unit.clone();
             for (var i = 0; i < maxDepth; i++)
             {
+                using var stageScope = NewDisposeScope();
                 var ops = space.DrawOps(n, generator);
                 ops = where(depth.gt(i), ops, zeros_like(ops).add_((long)ImageOp.Identity));
                 var bins = randint(step.Severity, [n], generator: generator);
-                aug = ImageOps.Apply(aug, ops, space.DrawSigned(ops, bins, generator), GridSampleMode.Bilinear);
+                ImageOps.ApplyInPlace(aug, ops, space.DrawSigned(ops, bins, generator), GridSampleMode.Bilinear);
             }
 
-            mix.add_(aug.mul(PerImage(weights.select(1, chain))));
+            mix.add_(aug.mul_(PerImage(weights.select(1, chain))));
         }
 
         return ImageOps.FromUnit(mix).MoveToOuterDisposeScope();

@@ -58,12 +58,13 @@ public sealed record AutoAugmentStep : AugmentationStep
         var unit = ImageOps.ToUnit(images);
         for (var stage = 0; stage < 2; stage++)
         {
+            using var stageScope = NewDisposeScope();
             var entries = Cifar10Policy.Select(p => stage == 0 ? p.First : p.Second).ToArray();
             var ops = tensor(entries.Select(e => (long)e.Op).ToArray()).index_select(0, policy);
             var applied = draws.select(1, stage).le(tensor(entries.Select(e => e.P).ToArray()).index_select(0, policy));
             ops = where(applied, ops, zeros_like(ops).add_((long)ImageOp.Identity));
             var bins = tensor(entries.Select(e => (long)e.Bin).ToArray()).index_select(0, policy);
-            unit = ImageOps.Apply(unit, ops, space.DrawSigned(ops, bins, generator), GridSampleMode.Nearest);
+            ImageOps.ApplyInPlace(unit, ops, space.DrawSigned(ops, bins, generator), GridSampleMode.Nearest);
         }
 
         return ImageOps.FromUnit(unit).MoveToOuterDisposeScope();

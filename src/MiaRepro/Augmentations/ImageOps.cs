@@ -21,49 +21,58 @@ internal static class ImageOps
     /// <summary>[−1, 1] → [0, 1].</summary>
     public static Tensor ToUnit(Tensor images) => images.add(1.0).div_(2.0);
 
-    /// <summary>[0, 1] → [−1, 1].</summary>
-    public static Tensor FromUnit(Tensor unit) => unit.mul(2.0).sub_(1.0).clamp_(-1.0, 1.0);
+    /// <summary>[0, 1] → [−1, 1], in place: <paramref name="unit"/> must be the caller's own temporary.</summary>
+    public static Tensor FromUnit(Tensor unit) => unit.mul_(2.0).sub_(1.0).clamp_(-1.0, 1.0);
 
     /// <summary>
-    /// Applies to image i the operation <paramref name="ops"/>[i] with magnitude <paramref name="magnitudes"/>[i].
+    /// Applies to image i the operation <paramref name="ops"/>[i] with magnitude <paramref name="magnitudes"/>[i];
+    /// returns a new tensor.
     /// </summary>
-    /// <param name="unit">Images in [0, 1], on any device.</param>
+    /// <param name="unit">Images in [0, 1], on any device; not modified.</param>
     /// <param name="ops">int64 [n] on the CPU: <see cref="ImageOp"/> codes.</param>
     /// <param name="magnitudes">float [n] on the CPU: signed magnitudes (ignored by operations without one).</param>
     /// <param name="interpolation">Resampling of the geometric operations (torchvision: nearest, AugMix bilinear).</param>
     public static Tensor Apply(Tensor unit, Tensor ops, Tensor magnitudes, GridSampleMode interpolation)
     {
         using var scope = NewDisposeScope();
+        return ApplyInPlace(unit.clone(), ops, magnitudes, interpolation).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// <see cref="Apply"/> writing the result into <paramref name="unit"/>, which must be the caller's own temporary:
+    /// the policies chain their stages on one buffer (fresh full-batch allocations cost more than the kernels here).
+    /// Each operation reads its images before writing them back, and no image is read by two operations.
+    /// </summary>
+    public static Tensor ApplyInPlace(Tensor unit, Tensor ops, Tensor magnitudes, GridSampleMode interpolation)
+    {
+        using var scope = NewDisposeScope();
         var (h, w) = (unit.shape[2], unit.shape[3]);
-        var result = unit.clone();
-        var geometric = ops.ge((long)ImageOp.ShearX).logical_and_(ops.le((long)ImageOp.Rotate));
-        Replace(result, unit, geometric, (images, index) =>
+        void Run(Tensor selected, Func<Tensor, Tensor, Tensor> kernel)
+        {
+            using var opScope = NewDisposeScope();
+            var index = selected.nonzero().view(-1);
+            if (index.shape[0] > 0)
+            {
+                var onDevice = index.to(unit.device);
+                unit.index_copy_(0, onDevice, kernel(unit.index_select(0, onDevice), index));
+            }
+        }
+
+        Run(ops.ge((long)ImageOp.ShearX).logical_and_(ops.le((long)ImageOp.Rotate)), (images, index) =>
             Affine(images, AffineTheta(ops.index_select(0, index), magnitudes.index_select(0, index), h, w), interpolation));
         foreach (var op in s_pointwise)
         {
-            Replace(result, unit, ops.eq((long)op), (images, index) =>
+            Run(ops.eq((long)op), (images, index) =>
                 Pointwise(op, images, magnitudes.index_select(0, index).to(images.dtype, images.device).view(-1, 1, 1, 1)));
         }
 
-        return result.MoveToOuterDisposeScope();
+        return unit;
     }
 
-    /// <summary>Runs <paramref name="kernel"/> on the selected images (and their CPU indices) and writes its output back.</summary>
-    private static void Replace(Tensor result, Tensor source, Tensor selected, Func<Tensor, Tensor, Tensor> kernel)
-    {
-        var index = selected.nonzero().view(-1);
-        if (index.shape[0] == 0)
-        {
-            return;
-        }
-
-        var onDevice = index.to(source.device);
-        result.index_copy_(0, onDevice, kernel(source.index_select(0, onDevice), index));
-    }
-
+    /// <summary>One pointwise operation on <paramref name="x"/>, Apply's own copy of the images: the kernels work in place.</summary>
     private static Tensor Pointwise(ImageOp op, Tensor x, Tensor m) => op switch
     {
-        ImageOp.Brightness => Blend(x, zeros_like(x), m.add(1.0)),
+        ImageOp.Brightness => x.mul_(m.add(1.0)).clamp_(0.0, 1.0),
         ImageOp.Color => Saturation(x, m.add(1.0)),
         ImageOp.Contrast => Contrast(x, m.add(1.0)),
         ImageOp.Sharpness => Sharpness(x, m.add(1.0)),
@@ -71,7 +80,7 @@ internal static class ImageOps
         ImageOp.Solarize => Solarize(x, m),
         ImageOp.AutoContrast => AutoContrast(x),
         ImageOp.Equalize => Equalize(x),
-        ImageOp.Invert => x.neg().add_(1.0),
+        ImageOp.Invert => x.neg_().add_(1.0),
         _ => throw new ArgumentOutOfRangeException(nameof(op), op, "not a pointwise operation"),
     };
 
@@ -103,15 +112,25 @@ internal static class ImageOps
         return stack([a, b.mul(hw), c.mul(2.0 / w), d.mul(wh), a, f.mul(2.0 / h)], 1).view(-1, 2, 3).to_type(ScalarType.Float32);
     }
 
+    /// <summary>
+    /// Resamples each image through its theta: the sampling grid of <c>affine_grid(theta, align_corners=False)</c>,
+    /// built with broadcast arithmetic (libtorch's batched small matrix products are slower here).
+    /// </summary>
     private static Tensor Affine(Tensor x, Tensor theta, GridSampleMode interpolation)
     {
-        var grid = nn.functional.affine_grid(theta.to(x.dtype, x.device), x.shape, align_corners: false);
+        var (k, h, w) = (x.shape[0], x.shape[2], x.shape[3]);
+        var t = theta.to(x.dtype, x.device).view(k, 6, 1, 1).unbind(1);
+        var cols = arange(w, x.dtype, x.device).mul_(2.0).add_(1.0 - w).div_(w).view(1, 1, w);
+        var rows = arange(h, x.dtype, x.device).mul_(2.0).add_(1.0 - h).div_(h).view(1, h, 1);
+        var gridX = t[0].mul(cols).add(t[1].mul(rows)).add_(t[2]);
+        var gridY = t[3].mul(cols).add(t[4].mul(rows)).add_(t[5]);
+        var grid = stack([gridX, gridY], 3);
         return nn.functional.grid_sample(x, grid, interpolation, GridSamplePaddingMode.Zeros, align_corners: false);
     }
 
-    /// <summary>torchvision's <c>_blend</c>: <c>ratio·a + (1 − ratio)·b</c>, clamped to [0, 1].</summary>
+    /// <summary>torchvision's <c>_blend</c> in place: <c>a ← ratio·a + (1 − ratio)·b</c>, clamped to [0, 1].</summary>
     private static Tensor Blend(Tensor a, Tensor b, Tensor ratio) =>
-        a.mul(ratio).add_(b.mul(ratio.neg().add(1.0))).clamp_(0.0, 1.0);
+        a.mul_(ratio).add_(b.mul(ratio.neg().add(1.0))).clamp_(0.0, 1.0);
 
     private static Tensor Grayscale(Tensor x) =>
         x.select(1, 0).mul(0.2989).add_(x.select(1, 1).mul(0.587)).add_(x.select(1, 2).mul(0.114)).unsqueeze(1);
@@ -144,8 +163,8 @@ internal static class ImageOps
         return Blend(x, degenerate, factor);
     }
 
-    /// <summary>The 8-bit values of the image: round(255·x).</summary>
-    private static Tensor Quantize(Tensor x) => x.mul(255.0).round_();
+    /// <summary>The 8-bit values of the image, round(255·x) within 0…255, in place.</summary>
+    private static Tensor Quantize(Tensor x) => x.mul_(255.0).round_().clamp_(0.0, 255.0);
 
     /// <summary>Keeps the <paramref name="bits"/> high bits of each 8-bit value (<c>u &amp; −2^(8−bits)</c>).</summary>
     private static Tensor Posterize(Tensor x, Tensor bits)
@@ -154,39 +173,47 @@ internal static class ImageOps
         return Quantize(x).div_(step, RoundingMode.floor).mul_(step).div_(255.0);
     }
 
-    /// <summary>Inverts the 8-bit values at or above <paramref name="threshold"/> (on the 0…255 scale).</summary>
+    /// <summary>
+    /// Inverts the 8-bit values at or above <paramref name="threshold"/> (on the 0…255 scale): u ↦ u + s·(255 − 2u) with
+    /// s = clamp(u − ⌈threshold⌉ + 1, 0, 1), which is 1 exactly when the integer u reaches the threshold.
+    /// </summary>
     private static Tensor Solarize(Tensor x, Tensor threshold)
     {
         var u = Quantize(x);
-        return where(u.ge(threshold), u.neg().add(255.0), u).div_(255.0);
+        var solarized = u.sub(threshold.ceil()).add_(1.0).clamp_(0.0, 1.0);
+        return u.add_(solarized.mul_(u.mul(-2.0).add_(255.0))).div_(255.0);
     }
 
-    /// <summary>Stretches each channel's 8-bit range to 0…255 (truncating, as torchvision on uint8); flat channels stay.</summary>
+    /// <summary>
+    /// Stretches each channel's 8-bit range to 0…255, truncating as torchvision on uint8: ⌊(u − low)·255 / (high − low)⌋.
+    /// A flat channel gets low 0 and range 255, which leaves it as it is.
+    /// </summary>
     private static Tensor AutoContrast(Tensor x)
     {
         var u = Quantize(x);
         var low = u.amin([2, 3], keepdim: true);
         var range = u.amax([2, 3], keepdim: true).sub_(low);
-        var stretched = u.sub(low).mul_(255.0).div_(range.clamp_min(1.0), RoundingMode.floor);
-        return where(range.gt(0.0), stretched, u).div_(255.0);
+        var flat = range.eq(0.0);
+        low.masked_fill_(flat, 0.0);
+        range.masked_fill_(flat, 255.0);
+        return u.sub_(low).mul_(255.0).div_(range, RoundingMode.floor).div_(255.0);
     }
 
     /// <summary>
     /// PIL's histogram equalisation per image and channel on 8-bit values (torchvision's <c>_scale_channel</c>): a
     /// 256-bin histogram, step = ⌊(pixels − count of the highest value) / 255⌋, lut[v] = ⌊(cdf(v − 1) + ⌊step/2⌋) / step⌋
-    /// clamped to 255; a channel with step 0 stays as it is.
+    /// clamped to 255; a channel with step 0 keeps the identity table.
     /// </summary>
     private static Tensor Equalize(Tensor x)
     {
         var (k, c, h, w) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3]);
         var u = Quantize(x).to_type(ScalarType.Int64).view(k * c, h * w);
-        var histogram = zeros([k * c, 256], ScalarType.Int64, x.device).scatter_add_(1, u, ones_like(u));
+        var histogram = zeros([k * c, 256], x.dtype, x.device).scatter_add_(1, u, ones([1, 1], x.dtype, x.device).expand(u.shape));
         var top = histogram.gather(1, u.amax([1], keepdim: true));
-        var step = top.neg().add_(h * w).div_(255L, RoundingMode.floor);
-        var cdf = histogram.cumsum(1);
-        var lut = cdf.add(step.div(2L, RoundingMode.floor)).div_(step.clamp_min(1L), RoundingMode.floor);
-        lut = cat([zeros([k * c, 1], ScalarType.Int64, x.device), lut.narrow(1, 0, 255)], 1).clamp_(0L, 255L);
-        var equalised = where(step.eq(0L), u, lut.gather(1, u));
-        return equalised.to_type(x.dtype).div_(255.0).view(k, c, h, w);
+        var step = top.neg_().add_(h * w).div_(255.0, RoundingMode.floor);
+        var lut = histogram.cumsum(1).add_(step.div(2.0, RoundingMode.floor)).div_(step.clamp_min(1.0), RoundingMode.floor);
+        lut = cat([zeros([k * c, 1], x.dtype, x.device), lut.narrow(1, 0, 255)], 1).clamp_(0.0, 255.0);
+        lut = where(step.eq(0.0), arange(256, x.dtype, x.device).view(1, 256), lut);
+        return lut.gather(1, u).div_(255.0).view(k, c, h, w);
     }
 }

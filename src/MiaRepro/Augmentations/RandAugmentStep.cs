@@ -33,9 +33,10 @@ public sealed record RandAugmentStep(int Ops = 2, int Magnitude = 9) : Augmentat
         var unit = ImageOps.ToUnit(images);
         for (var i = 0; i < ops; i++)
         {
+            using var stageScope = NewDisposeScope();
             var drawn = space.DrawOps(n, generator);
             var bins = full(n, (long)magnitude, dtype: ScalarType.Int64);
-            unit = ImageOps.Apply(unit, drawn, space.DrawSigned(drawn, bins, generator), GridSampleMode.Nearest);
+            ImageOps.ApplyInPlace(unit, drawn, space.DrawSigned(drawn, bins, generator), GridSampleMode.Nearest);
         }
 
         return ImageOps.FromUnit(unit).MoveToOuterDisposeScope();

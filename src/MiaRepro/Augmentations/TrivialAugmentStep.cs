@@ -29,7 +29,7 @@ public sealed record TrivialAugmentStep : AugmentationStep
         var space = AugmentationSpace.TrivialAugmentWide(MagnitudeBins);
         var ops = space.DrawOps(n, generator);
         var bins = randint(MagnitudeBins, [n], generator: generator);
-        var unit = ImageOps.Apply(ImageOps.ToUnit(images), ops, space.DrawSigned(ops, bins, generator), GridSampleMode.Nearest);
+        var unit = ImageOps.ApplyInPlace(ImageOps.ToUnit(images), ops, space.DrawSigned(ops, bins, generator), GridSampleMode.Nearest);
         return ImageOps.FromUnit(unit).MoveToOuterDisposeScope();
     }
 }

@@ -25,6 +25,7 @@ internal static class StepChecks
     {
         using var scope = NewDisposeScope();
         var x = Natural(64);
+        var original = x.clone();
 
         var a = Run(step, x, 9);
         var b = Run(step, x, 9);
@@ -32,5 +33,6 @@ internal static class StepChecks
 
         Same(a, b).Should().BeTrue($"{step.Name}: same seed, same batch");
         Same(a, c).Should().BeFalse($"{step.Name}: another seed, another batch");
+        Same(x, original).Should().BeTrue($"{step.Name} leaves its input batch alone");
     }
 }
