@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using static TorchSharp.torch;
 
 namespace MiaRepro.Augmentations;
@@ -7,6 +8,7 @@ public sealed record CropStep(int Padding) : AugmentationStep
 {
     public const string StepName = "crop";
 
+    [JsonIgnore]
     public override string Name => StepName;
 
     public override AugmentedBatch Apply(AugmentedBatch batch, Generator generator) =>
