@@ -20,7 +20,7 @@ public sealed class PaperScaleShapeTests
         DataFiles.WriteCifar10(data, perBatch: 16, testCount: 16);
         var scale = ScaleProfile.Paper with
         {
-            Models = 4, Population = 32, Validation = 8, Test = 8, Epochs = 2, BatchSize = 8, Patience = 1,
+            Models = 6, Population = 32, Validation = 8, Test = 8, Epochs = 2, BatchSize = 8, Patience = 1,
         };
         var settings = new RunSettings(
             scale, "cifar10", data, "cpu", ["all"], Seed: 3, Out: temp.File("out"), Threads: 2,
@@ -35,15 +35,16 @@ public sealed class PaperScaleShapeTests
         trained.Recipe.Model.Should().Be(ModelSpec.ResNet18);
         trained.Recipe.Augmentation.ToString().Should().Be("crop+flip+autoaugment+cutout");
         var p = trained.Population;
-        (p.Models, p.Examples, p.Queries, p.Classes).Should().Be((4, 32, 2, 10));
-        p.Scores.Should().HaveCount(4 * 32 * 2).And.OnlyContain(s => double.IsFinite(s));
-        p.Logits.Should().HaveCount(4 * 32 * 2 * 10);
-        trained.Models.Should().OnlyContain(m => m.StopEpoch >= 1 && m.StopEpoch <= 2 && m.Members == 16);
-        first.Recipes["all"].Attacks.Should().ContainKey(scale.LiraAttack);
+        (p.Models, p.Examples, p.Queries, p.Classes).Should().Be((6, 32, 2, 10));
+        p.Scores.Should().HaveCount(6 * 32 * 2).And.OnlyContain(s => double.IsFinite(s));
+        p.Logits.Should().HaveCount(6 * 32 * 2 * 10);
+        trained.Models.Should().OnlyContain(m => m.StopEpoch >= 1 && m.StopEpoch <= 2 && m.Members > 0);
+        trained.Models.Sum(m => m.Members).Should().Be(6 * 32 / 2, "each example is IN for exactly half the models");
+        first.Recipes["all"].Attacks.Should().ContainKey(scale.LiraAttack, "six models leave every target two IN and two OUT shadows");
 
         // and the second run trained nothing and found the same numbers
-        trained.Store.Trained.Should().Be(4);
-        second.Recipes["all"].Trained.Store.Should().BeEquivalentTo(new { Reused = 4, Trained = 0 });
+        trained.Store.Trained.Should().Be(6);
+        second.Recipes["all"].Trained.Store.Should().BeEquivalentTo(new { Reused = 6, Trained = 0 });
         second.Recipes["all"].Trained.Population.Scores.Should().Equal(p.Scores);
     }
 }
