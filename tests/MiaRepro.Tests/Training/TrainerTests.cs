@@ -9,7 +9,7 @@ namespace MiaRepro.Tests.Training;
 public sealed class TrainerTests
 {
     /// <summary>A tiny learnable dataset: class c is a bright bar in row band c (plus noise).</summary>
-    private static Dataset Synthetic(int train = 240, int test = 60)
+    internal static Dataset Synthetic(int train = 240, int test = 60)
     {
         static ImageSet Make(int n, int seed)
         {
