@@ -2,6 +2,7 @@ using System.ComponentModel;
 using MiaRepro.Recipes;
 using MiaRepro.Runs;
 using MiaRepro.Store;
+using MiaRepro.Training;
 using Spectre.Console.Cli;
 
 namespace MiaRepro.Cli;
@@ -49,6 +50,10 @@ public sealed class ReproduceSettings : CommandSettings
     [Description("torch threads (default: all cores); same seed + same threads on CPU gives identical results")]
     public int? Threads { get; init; }
 
+    [CommandOption("--queries <Q>")]
+    [Description("query views per example: 1 (identity), 2 (default: identity and mirror) or 18 (both at the 9 shifts of the reflect-padded crop grid, as LiRA's reference)")]
+    public int Queries { get; init; } = QueryGrid.DefaultQueries;
+
     [CommandOption("--out <DIR>")]
     [Description("output folder (default: out)")]
     public string Out { get; init; } = "out";
@@ -75,6 +80,6 @@ public sealed class ReproduceSettings : CommandSettings
             : RecipeCatalog.Parse(Recipes);
         return new RunSettings(
             profile, Dataset ?? profile.Dataset, DataDir, Device, recipes, Seed, Out, Threads ?? Environment.ProcessorCount,
-            NoStore ? null : Store ?? ModelStore.DefaultRoot());
+            NoStore ? null : Store ?? ModelStore.DefaultRoot(), Queries);
     }
 }

@@ -22,13 +22,14 @@ public static class PopulationTrainer
     public static string DeviceIdentity(Device device) =>
         device.type == TorchSharp.DeviceType.CPU ? $"cpu:{get_num_threads()}-threads" : device.type.ToString().ToLowerInvariant();
 
-    public static ModelKey KeyOf(Recipe recipe, TrainingData data, ReadOnlySpan<bool> keepRow, long seed, int queries, Device device) =>
-        new(data.Identity, ModelKey.HashKeepRow(keepRow), recipe.Hash, seed, queries, Trainer.Version, DeviceIdentity(device));
+    public static ModelKey KeyOf(Recipe recipe, TrainingData data, ReadOnlySpan<bool> keepRow, long seed, QueryGrid queries, Device device) =>
+        new(data.Identity, ModelKey.HashKeepRow(keepRow), recipe.Hash, seed, queries.Queries, Trainer.Version, DeviceIdentity(device));
 
     public static TrainedPopulation Train(
-        Recipe recipe, TrainingData data, bool[] keep, int models, long masterSeed, Device device, int queries,
+        Recipe recipe, TrainingData data, bool[] keep, int models, long masterSeed, Device device, QueryGrid grid,
         IProgress<PopulationProgress>? progress = null, ModelStore? store = null)
     {
+        var queries = grid.Queries;
         var examples = data.Population.Count;
         var labels = data.Population.Labels.cpu().data<long>().ToArray();
         var scores = new double[models * examples * queries];
@@ -40,7 +41,7 @@ public static class PopulationTrainer
         {
             var seed = ModelSeed(masterSeed, m);
             var keepRow = keep.AsSpan(m * examples, examples);
-            var (result, seconds, fromStore) = TrainOrReuse(recipe, data, keepRow, seed, device, queries, m, models, progress, store, discarded);
+            var (result, seconds, fromStore) = TrainOrReuse(recipe, data, keepRow, seed, device, grid, m, models, progress, store, discarded);
             reused += fromStore ? 1 : 0;
             result.Logits.CopyTo(logits, (long)m * result.Logits.Length);
             var phi = scores.AsSpan(m * examples * queries, examples * queries);
@@ -73,13 +74,13 @@ public static class PopulationTrainer
     }
 
     private static (TrainingResult Result, double Seconds, bool FromStore) TrainOrReuse(
-        Recipe recipe, TrainingData data, ReadOnlySpan<bool> keepRow, long seed, Device device, int queries,
+        Recipe recipe, TrainingData data, ReadOnlySpan<bool> keepRow, long seed, Device device, QueryGrid queries,
         int model, int models, IProgress<PopulationProgress>? progress, ModelStore? store, List<string> discarded)
     {
         var key = store is null ? null : KeyOf(recipe, data, keepRow, seed, queries, device);
         if (store is not null)
         {
-            var lookup = store.Find(key!, data.Population.Count, queries, data.Classes);
+            var lookup = store.Find(key!, data.Population.Count, queries.Queries, data.Classes);
             if (lookup.Discarded is { } reason)
             {
                 discarded.Add(reason);

@@ -31,7 +31,7 @@ public static class Reproduction
         {
             var recipe = RecipeCatalog.Create(name, scale);
             populations[name] = PopulationTrainer.Train(
-                recipe, run.Data, run.Keep, scale.Models, settings.Seed, run.Device, settings.Queries, progress, store);
+                recipe, run.Data, run.Keep, scale.Models, settings.Seed, run.Device, settings.QueryGrid, progress, store);
             stages[$"train:{name}"] = Lap(watch);
         }
 

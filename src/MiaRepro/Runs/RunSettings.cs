@@ -7,6 +7,7 @@ namespace MiaRepro.Runs;
 /// <summary>Everything one reproduction run is decided by: the scale profile (with overrides applied) and the run's options.</summary>
 /// <param name="Threads">Torch's intra-op threads; results repeat bit for bit for the same seed and thread count on CPU.</param>
 /// <param name="Store">The model store's folder, or null to train every model afresh and store nothing.</param>
+/// <param name="Queries">Query views per example: 1, 2 (default) or 18 (see <see cref="Training.QueryGrid"/>).</param>
 public sealed record RunSettings(
     ScaleProfile Scale,
     string Dataset,
@@ -17,10 +18,13 @@ public sealed record RunSettings(
     string Out,
     int Threads,
     string? Store = null,
-    int Queries = 2,
+    int Queries = QueryGrid.DefaultQueries,
     int BootstrapReplicates = 1000)
 {
     public const int MinModels = 4;
+
+    /// <summary>The query views of every model: <see cref="Queries"/> views, shifted by the scale's crop padding.</summary>
+    public QueryGrid QueryGrid => QueryGrid.For(Queries, Scale);
 
     /// <summary>
     /// Checks the settings before anything expensive runs and lists every problem at once.
@@ -56,9 +60,11 @@ public sealed record RunSettings(
             errors.Add($"--seed {Seed}: use a seed ≥ 0.");
         }
 
-        if (Queries < 1 || Queries > QueryViews.Max)
+        if (!QueryGrid.Supported.Contains(Queries))
         {
-            errors.Add($"queries {Queries}: supported are 1..{QueryViews.Max} (identity, mirror).");
+            errors.Add(
+                $"--queries {Queries}: use {QueryGrid.SupportedText} (1: the identity; 2: the identity and the mirror; " +
+                "18: both, each at the 9 shifts of the padded crop grid).");
         }
 
         if (Recipes.Count == 0)

@@ -33,7 +33,7 @@ public static class TrainingBenchmark
             for (var m = 0; m < models; m++)
             {
                 var row = keep.AsSpan(m * scale.Population, scale.Population);
-                var result = Trainer.Train(recipe, data, row, PopulationTrainer.ModelSeed(seed, m), torchDevice, QueryViews.Max);
+                var result = Trainer.Train(recipe, data, row, PopulationTrainer.ModelSeed(seed, m), torchDevice, QueryGrid.For(QueryGrid.DefaultQueries, scale));
                 var members = 0;
                 foreach (var k in row)
                 {

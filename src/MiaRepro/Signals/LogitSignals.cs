@@ -4,7 +4,8 @@ namespace MiaRepro.Signals;
 
 /// <summary>
 /// The membership signal of one model on one example: the logit-scaled confidence
-/// φ = z_y − logsumexp_{y'≠y} z_{y'} = log(p_y / (1 − p_y)), computed from the logits in float64.
+/// φ = z_y − logsumexp_{y'≠y} z_{y'} = log(p_y / (1 − p_y)), computed from the logits in float64; and the hinge
+/// z_y − max_{y'≠y} z_{y'}, its max-for-logsumexp counterpart.
 /// </summary>
 public static class LogitSignals
 {
@@ -12,26 +13,8 @@ public static class LogitSignals
     /// <exception cref="ArgumentException">Fewer than two classes, or a label outside the classes.</exception>
     public static double Phi(ReadOnlySpan<float> logits, long label)
     {
-        if (logits.Length < 2)
-        {
-            throw new ArgumentException($"φ needs at least two classes, got {logits.Length}.", nameof(logits));
-        }
-
-        if (label < 0 || label >= logits.Length)
-        {
-            throw new ArgumentOutOfRangeException(nameof(label), label, $"The label must lie in [0, {logits.Length}).");
-        }
-
-        var y = (int)label;
-        var max = double.NegativeInfinity;
-        for (var k = 0; k < logits.Length; k++)
-        {
-            if (k != y && logits[k] > max)
-            {
-                max = logits[k];
-            }
-        }
-
+        var y = CheckedLabel(logits, label, "φ");
+        var max = MaxOther(logits, y);
         var sum = 0.0;
         for (var k = 0; k < logits.Length; k++)
         {
@@ -42,6 +25,17 @@ public static class LogitSignals
         }
 
         return logits[y] - (max + Math.Log(sum));
+    }
+
+    /// <summary>
+    /// The hinge (margin) signal z_y − max_{y'≠y} z_{y'}: how far the true class's logit leads the best other class
+    /// (negative when another class wins). A difference of two logits, exact in float64 for logits of any finite size.
+    /// </summary>
+    /// <exception cref="ArgumentException">Fewer than two classes, or a label outside the classes.</exception>
+    public static double Hinge(ReadOnlySpan<float> logits, long label)
+    {
+        var y = CheckedLabel(logits, label, "The hinge");
+        return logits[y] - MaxOther(logits, y);
     }
 
     /// <summary>φ of a batch of output vectors laid out [count, classes] in C order, one label each.</summary>
@@ -63,6 +57,36 @@ public static class LogitSignals
         {
             phi[i] = Phi(logits.Slice(i * classes, classes), labels[i]);
         }
+    }
+
+    private static int CheckedLabel(ReadOnlySpan<float> logits, long label, string signal)
+    {
+        if (logits.Length < 2)
+        {
+            throw new ArgumentException($"{signal} needs at least two classes, got {logits.Length}.", nameof(logits));
+        }
+
+        if (label < 0 || label >= logits.Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(label), label, $"The label must lie in [0, {logits.Length}).");
+        }
+
+        return (int)label;
+    }
+
+    /// <summary>The largest logit of a class other than <paramref name="y"/>.</summary>
+    private static double MaxOther(ReadOnlySpan<float> logits, int y)
+    {
+        var max = double.NegativeInfinity;
+        for (var k = 0; k < logits.Length; k++)
+        {
+            if (k != y && logits[k] > max)
+            {
+                max = logits[k];
+            }
+        }
+
+        return max;
     }
 
     /// <summary>

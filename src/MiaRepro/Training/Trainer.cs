@@ -22,7 +22,7 @@ public static class Trainer
     private const int EvalBatch = 1000;
 
     public static TrainingResult Train(
-        Recipe recipe, TrainingData data, ReadOnlySpan<bool> keepRow, long seed, Device device, int queries,
+        Recipe recipe, TrainingData data, ReadOnlySpan<bool> keepRow, long seed, Device device, QueryGrid queries,
         IProgress<EpochProgress>? progress = null)
     {
         if (keepRow.Length != data.Population.Count)
@@ -101,10 +101,10 @@ public static class Trainer
 
         model.eval();
         var logits = PopulationLogits(model, data.Population, queries);
-        var trainAccuracy = Accuracy(logits, queries, data.Classes, data.Population.Labels, keepRow);
+        var trainAccuracy = Accuracy(logits, queries.Queries, data.Classes, data.Population.Labels, keepRow);
         var testAccuracy = Evaluate(model, data.Test).Accuracy;
         return new TrainingResult(
-            logits, queries, data.Classes, trainAccuracy, testAccuracy, stopEpoch, epochsRun, stopper?.BestLoss, Weights(model));
+            logits, queries.Queries, data.Classes, trainAccuracy, testAccuracy, stopEpoch, epochsRun, stopper?.BestLoss, Weights(model));
     }
 
     private static byte[] Weights(nn.Module model)
@@ -130,8 +130,9 @@ public static class Trainer
         }
     }
 
-    private static float[] PopulationLogits(nn.Module<Tensor, Tensor> model, TensorSet set, int queries)
+    private static float[] PopulationLogits(nn.Module<Tensor, Tensor> model, TensorSet set, QueryGrid grid)
     {
+        var queries = grid.Queries;
         var classes = -1;
         float[]? result = null;
         using var _ = no_grad();
@@ -143,7 +144,7 @@ public static class Trainer
             var views = new Tensor[queries];
             for (var q = 0; q < queries; q++)
             {
-                views[q] = model.call(QueryViews.Apply(batch, q));
+                views[q] = model.call(QueryViews.Apply(batch, q, grid));
             }
 
             var stacked = stack(views, 1).to(ScalarType.Float32).cpu(); // [take, queries, classes]

@@ -87,6 +87,27 @@ public sealed class CliBadInputTests : IDisposable
         error.Should().Contain("tpu").And.Contain("cuda");
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("3")]
+    [InlineData("17")]
+    public void Unsupported_query_count_is_rejected_listing_the_valid_counts(string queries)
+    {
+        var (code, error) = Run("reproduce", "--queries", queries);
+
+        code.Should().Be(ExitCodes.BadInput);
+        error.Should().Contain($"--queries {queries}").And.Contain("1, 2 or 18");
+    }
+
+    [Fact]
+    public void Non_numeric_query_count_is_bad_usage()
+    {
+        var (code, error) = Run("reproduce", "--queries", "many");
+
+        code.Should().Be(ExitCodes.BadInput);
+        error.Should().Contain("many");
+    }
+
     [Fact]
     public void Bench_attack_with_an_odd_model_count_is_bad_usage()
     {

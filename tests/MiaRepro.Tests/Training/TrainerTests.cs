@@ -34,6 +34,9 @@ public sealed class TrainerTests
         return new Dataset("synthetic", Make(train, 1), Make(test, 2), "memory");
     }
 
+    private static readonly QueryGrid One = QueryGrid.For(1, ScaleProfile.Smoke);
+    private static readonly QueryGrid Two = QueryGrid.For(2, ScaleProfile.Smoke);
+
     private static Recipe Tiny(bool earlyStop) =>
         RecipeCatalog.Create(earlyStop ? "crop-flip-early-stop" : "baseline", ScaleProfile.Smoke) with
         {
@@ -56,9 +59,9 @@ public sealed class TrainerTests
         var (data, keep) = Prepare();
         using var _ = data;
 
-        var a = Trainer.Train(Tiny(true), data, keep, seed: 5, CPU, queries: 2);
-        var b = Trainer.Train(Tiny(true), data, keep, seed: 5, CPU, queries: 2);
-        var c = Trainer.Train(Tiny(true), data, keep, seed: 6, CPU, queries: 2);
+        var a = Trainer.Train(Tiny(true), data, keep, seed: 5, CPU, queries: Two);
+        var b = Trainer.Train(Tiny(true), data, keep, seed: 5, CPU, queries: Two);
+        var c = Trainer.Train(Tiny(true), data, keep, seed: 6, CPU, queries: Two);
 
         a.Logits.Should().Equal(b.Logits);
         a.StopEpoch.Should().Be(b.StopEpoch);
@@ -71,7 +74,7 @@ public sealed class TrainerTests
         var (data, keep) = Prepare();
         using var _ = data;
 
-        var result = Trainer.Train(Tiny(false), data, keep, seed: 1, CPU, queries: 2);
+        var result = Trainer.Train(Tiny(false), data, keep, seed: 1, CPU, queries: Two);
 
         result.Logits.Should().HaveCount(160 * 2 * 4);
         result.Logits.Should().OnlyContain(v => float.IsFinite(v));
@@ -90,7 +93,7 @@ public sealed class TrainerTests
         var recipe = Tiny(true) with { EarlyStopping = new EarlyStopping(Patience: 1, MinDelta: 10, RestoreBestWeights: true) };
 
         // MinDelta 10 means no epoch after the first counts as an improvement: stop after epoch 2, keep epoch 1.
-        var result = Trainer.Train(recipe, data, keep, seed: 1, CPU, queries: 1);
+        var result = Trainer.Train(recipe, data, keep, seed: 1, CPU, queries: One);
 
         result.EpochsRun.Should().Be(2);
         result.StopEpoch.Should().Be(1);
@@ -103,14 +106,38 @@ public sealed class TrainerTests
         var (data, keep) = Prepare();
         using var _ = data;
 
-        var two = Trainer.Train(Tiny(false), data, keep, seed: 2, CPU, queries: 2);
-        var one = Trainer.Train(Tiny(false), data, keep, seed: 2, CPU, queries: 1);
+        var two = Trainer.Train(Tiny(false), data, keep, seed: 2, CPU, queries: Two);
+        var one = Trainer.Train(Tiny(false), data, keep, seed: 2, CPU, queries: One);
 
         // The identity view (query 0) of the two-query run equals the one-query run's logits.
         for (var i = 0; i < 160; i++)
         {
             two.Logits.AsSpan(i * 8, 4).ToArray().Should().Equal(one.Logits.AsSpan(i * 4, 4).ToArray());
         }
+    }
+
+    [Fact]
+    public void Eighteen_queries_give_logits_for_every_view_and_begin_with_the_two_query_views()
+    {
+        // Given the tiny task and the smoke scale's 18-query grid (shifts of ±2 pixels)
+        var (data, keep) = Prepare();
+        using var _ = data;
+
+        // When the same model is trained and queried with 18 and with 2 views
+        var eighteen = Trainer.Train(Tiny(false), data, keep, seed: 3, CPU, queries: QueryGrid.For(18, ScaleProfile.Smoke));
+        var two = Trainer.Train(Tiny(false), data, keep, seed: 3, CPU, queries: Two);
+
+        // Then there are examples × 18 × classes finite logits, and each example's first two views are the 2-query run's
+        eighteen.Queries.Should().Be(18);
+        eighteen.Logits.Should().HaveCount(160 * 18 * 4).And.OnlyContain(v => float.IsFinite(v));
+        for (var i = 0; i < 160; i++)
+        {
+            eighteen.Logits.AsSpan(i * 18 * 4, 2 * 4).ToArray().Should().Equal(two.Logits.AsSpan(i * 2 * 4, 2 * 4).ToArray());
+        }
+
+        // and the shifted views differ from the identity
+        eighteen.Logits.AsSpan(2 * 4, 4).ToArray().Should().NotEqual(eighteen.Logits.AsSpan(0, 4).ToArray());
+        eighteen.TrainAccuracy.Should().Be(two.TrainAccuracy, "train accuracy is read from the identity view");
     }
 
     [Fact]
