@@ -23,7 +23,7 @@ public static class PopulationTrainer
         device.type == TorchSharp.DeviceType.CPU ? $"cpu:{get_num_threads()}-threads" : device.type.ToString().ToLowerInvariant();
 
     public static ModelKey KeyOf(Recipe recipe, TrainingData data, ReadOnlySpan<bool> keepRow, long seed, QueryGrid queries, Device device) =>
-        new(data.Identity, ModelKey.HashKeepRow(keepRow), recipe.Hash, seed, queries.Queries, Trainer.Version, DeviceIdentity(device));
+        new(data.Identity, ModelKey.HashKeepRow(keepRow), recipe.Hash, seed, queries.Queries, queries.Padding, Trainer.Version, DeviceIdentity(device));
 
     public static TrainedPopulation Train(
         Recipe recipe, TrainingData data, bool[] keep, int models, long masterSeed, Device device, QueryGrid grid,

@@ -7,7 +7,7 @@ namespace MiaRepro.Store;
 
 /// <summary>
 /// Everything a trained model depends on, as the store's key: the training data (dataset content and the
-/// split's indices), the model's keep row, the recipe's hash, the model's seed, the query views, the trainer's
+/// split's indices), the model's keep row, the recipe's hash, the model's seed, the query views (count and shift-grid padding), the trainer's
 /// code version and the device it ran on (CPU results repeat bit for bit only at the same thread count, so the
 /// thread count is part of a CPU key). Two runs that agree on all of it get the same model.
 /// </summary>
@@ -17,6 +17,7 @@ public sealed record ModelKey(
     string Recipe,
     long Seed,
     int Queries,
+    int QueryPadding,
     string Trainer,
     string Device)
 {

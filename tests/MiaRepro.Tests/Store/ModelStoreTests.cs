@@ -11,7 +11,7 @@ public sealed class ModelStoreTests
     private const int Classes = 3;
 
     private static ModelKey Key(long seed = 7) =>
-        new("data-id", ModelKey.HashKeepRow([true, false, true, false, true]), "recipe-hash", seed, Queries, Trainer.Version, "cpu:2-threads");
+        new("data-id", ModelKey.HashKeepRow([true, false, true, false, true]), "recipe-hash", seed, Queries, 2, Trainer.Version, "cpu:2-threads");
 
     private static TrainingResult Result()
     {

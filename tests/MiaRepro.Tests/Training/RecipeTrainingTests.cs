@@ -26,7 +26,7 @@ public sealed class RecipeTrainingTests
         };
 
         // When one model is trained
-        var result = Trainer.Train(recipe, data, keep, seed: 11, CPU, queries: 2);
+        var result = Trainer.Train(recipe, data, keep, seed: 11, CPU, new QueryGrid(2, ScaleProfile.Smoke.CropPadding));
 
         // Then it has finite logits for every example and query, and a stop epoch within the run
         result.Logits.Should().HaveCount(96 * 2 * 4).And.OnlyContain(v => float.IsFinite(v));
