@@ -1,5 +1,6 @@
 using System.Globalization;
 using MiaRepro.Populations;
+using MiaRepro.Training;
 
 namespace MiaRepro.Reports;
 
@@ -12,7 +13,8 @@ namespace MiaRepro.Reports;
 /// float32 [examples, 1, queries] (φ, the shape the reference's <c>score.py</c> writes); and, when the population
 /// has logits, <c>experiment-i/logits/0000000100.npy</c> float32 [examples, 1, queries, classes] (the shape the
 /// reference's <c>inference.py</c> writes). 100 is the reference's default number of epochs; it only names the
-/// file. <c>y_train.npy</c> int64 [examples] at the top holds the labels.
+/// file. <c>y_train.npy</c> int64 [examples] at the top holds the labels. With 18 queries the query axis is
+/// written in the reference's order (<see cref="QueryGrid.ReferenceIndex"/>), so view k here is view k there.
 /// </remarks>
 public static class LiraReferenceLayout
 {
@@ -24,22 +26,62 @@ public static class LiraReferenceLayout
         ArgumentNullException.ThrowIfNull(population);
         ArgumentNullException.ThrowIfNull(outDir);
         var p = population;
+        var order = ReferenceOrder(p.Queries);
         Npy.Write(Path.Combine(outDir, "y_train.npy"), NpyArray.Of(p.Labels, p.Examples));
         for (var m = 0; m < p.Models; m++)
         {
             var dir = Path.Combine(outDir, ExperimentFolder(m));
             Npy.Write(Path.Combine(dir, "keep.npy"), NpyArray.Of(p.Keep.AsSpan(m * p.Examples, p.Examples).ToArray(), p.Examples));
             var perModel = p.Examples * p.Queries;
-            var scores = Array.ConvertAll(p.Scores.AsSpan(m * perModel, perModel).ToArray(), v => (float)v);
+            var scores = Reorder(Array.ConvertAll(p.Scores.AsSpan(m * perModel, perModel).ToArray(), v => (float)v), order, 1);
             Npy.Write(Path.Combine(dir, "scores", CheckpointFile), NpyArray.Of(scores, p.Examples, 1, p.Queries));
             if (p.Logits is not null)
             {
                 var cells = perModel * p.Classes;
                 Npy.Write(
                     Path.Combine(dir, "logits", CheckpointFile),
-                    NpyArray.Of(p.Logits.AsSpan(m * cells, cells).ToArray(), p.Examples, 1, p.Queries, p.Classes));
+                    NpyArray.Of(Reorder(p.Logits.AsSpan(m * cells, cells).ToArray(), order, p.Classes), p.Examples, 1, p.Queries, p.Classes));
             }
         }
+    }
+
+    /// <summary>For each reference position, the query of this population written there.</summary>
+    public static int[] ReferenceOrder(int queries)
+    {
+        var order = new int[queries];
+        if (!QueryGrid.Supported.Contains(queries))
+        {
+            for (var q = 0; q < queries; q++)
+            {
+                order[q] = q; // an imported population with another query count keeps its own order
+            }
+
+            return order;
+        }
+
+        var grid = new QueryGrid(queries, padding: 1); // the order does not depend on the padding
+        for (var q = 0; q < queries; q++)
+        {
+            order[grid.ReferenceIndex(q)] = q;
+        }
+
+        return order;
+    }
+
+    /// <summary>Rearranges the query axis of [examples, queries, width] values into <paramref name="order"/>.</summary>
+    private static float[] Reorder(float[] values, int[] order, int width)
+    {
+        var queries = order.Length;
+        var result = new float[values.Length];
+        for (var start = 0; start < values.Length; start += queries * width)
+        {
+            for (var r = 0; r < queries; r++)
+            {
+                values.AsSpan(start + (order[r] * width), width).CopyTo(result.AsSpan(start + (r * width), width));
+            }
+        }
+
+        return result;
     }
 
     public static string ExperimentFolder(int model) => string.Create(CultureInfo.InvariantCulture, $"experiment-{model}");

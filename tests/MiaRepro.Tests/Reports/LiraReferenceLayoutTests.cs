@@ -1,0 +1,56 @@
+using FluentAssertions;
+using MiaRepro.Populations;
+using MiaRepro.Reports;
+
+namespace MiaRepro.Tests.Reports;
+
+public sealed class LiraReferenceLayoutTests
+{
+    [Fact]
+    public void Eighteen_queries_are_written_in_the_reference_order_with_the_identity_at_index_4()
+    {
+        LiraReferenceLayout.ReferenceOrder(18).Should().Equal(2, 4, 6, 8, 0, 10, 12, 14, 16, 3, 5, 7, 9, 1, 11, 13, 15, 17);
+        LiraReferenceLayout.ReferenceOrder(2).Should().Equal(0, 1);
+        LiraReferenceLayout.ReferenceOrder(5).Should().Equal(0, 1, 2, 3, 4);
+    }
+
+    [Fact]
+    public void Exported_scores_and_logits_of_an_18_query_population_follow_the_reference_order()
+    {
+        // Given a population whose score and logits encode (example, query)
+        const int Models = 2, Examples = 3, Queries = 18, Classes = 2;
+        var scores = new double[Models * Examples * Queries];
+        var logits = new float[Models * Examples * Queries * Classes];
+        for (var cell = 0; cell < scores.Length; cell++)
+        {
+            scores[cell] = cell;
+            logits[cell * Classes] = cell;
+            logits[(cell * Classes) + 1] = -cell;
+        }
+
+        var population = new Population(
+            "p", Models, Examples, Queries, [true, false, true, false, true, false], scores, [0, 1, 0], logits, Classes);
+        using var temp = new TempFolder();
+
+        // When it is exported
+        LiraReferenceLayout.Write(population, temp.Path);
+
+        // Then reference view r of example i holds our query order[r] of that example
+        var order = LiraReferenceLayout.ReferenceOrder(Queries);
+        for (var m = 0; m < Models; m++)
+        {
+            var written = (float[])Npy.Read(Path.Combine(temp.Path, $"experiment-{m}", "scores", "0000000100.npy")).Data;
+            var writtenLogits = (float[])Npy.Read(Path.Combine(temp.Path, $"experiment-{m}", "logits", "0000000100.npy")).Data;
+            for (var i = 0; i < Examples; i++)
+            {
+                for (var r = 0; r < Queries; r++)
+                {
+                    var ours = (((m * Examples) + i) * Queries) + order[r];
+                    written[(i * Queries) + r].Should().Be(ours);
+                    writtenLogits[((i * Queries) + r) * Classes].Should().Be(ours);
+                    writtenLogits[(((i * Queries) + r) * Classes) + 1].Should().Be(-ours);
+                }
+            }
+        }
+    }
+}
