@@ -72,7 +72,7 @@ internal sealed class ScoresByTruth
     {
         if (array.Length < length)
         {
-            array = new ulong[length];
+            array = GC.AllocateUninitializedArray<ulong>(length);
         }
     }
 }

@@ -12,6 +12,9 @@ internal static class SortableKeys
     /// <summary>Up to this length a comparison sort is faster than eight radix passes.</summary>
     private const int SmallSort = 256;
 
+    /// <summary>From this length on, the top 16 bits are sorted first, so that the rest sorts in cache.</summary>
+    private const int LargeSort = 1 << 18;
+
     public static ulong FromScore(double score)
     {
         var bits = BitConverter.DoubleToUInt64Bits(score + 0.0);
@@ -22,8 +25,10 @@ internal static class SortableKeys
         BitConverter.UInt64BitsToDouble((key & SignBit) != 0 ? key & ~SignBit : ~key);
 
     /// <summary>
-    /// Sorts <paramref name="keys"/> ascending: least-significant-digit radix sort, eight passes of one byte (a
-    /// pass whose byte is the same for every key is skipped), through <paramref name="buffer"/> of the same length.
+    /// Sorts <paramref name="keys"/> ascending through <paramref name="buffer"/> (at least as long). Short keys: a
+    /// comparison sort. Up to <see cref="LargeSort"/>: a least-significant-digit radix sort, eight passes of one byte
+    /// (a pass whose byte is the same for every key is skipped). Longer: one most-significant pass on the top 16
+    /// bits (sign, exponent, 4 bits of mantissa), then each bucket, small enough to stay in cache, by the low six bytes.
     /// </summary>
     public static void Sort(Span<ulong> keys, Span<ulong> buffer)
     {
@@ -35,15 +40,69 @@ internal static class SortableKeys
         if (keys.Length <= SmallSort)
         {
             keys.Sort();
-            return;
+        }
+        else if (keys.Length < LargeSort)
+        {
+            SortLowBytes(keys, buffer, 8);
+        }
+        else
+        {
+            SortByTopBitsThenLowBytes(keys, buffer);
+        }
+    }
+
+    private static void SortByTopBitsThenLowBytes(Span<ulong> keys, Span<ulong> buffer)
+    {
+        const int TopShift = 48;
+        var ends = new int[1 << (64 - TopShift)];
+        foreach (var key in keys)
+        {
+            ends[(int)(key >> TopShift)]++;
         }
 
+        var offset = 0;
+        for (var b = 0; b < ends.Length; b++)
+        {
+            (ends[b], offset) = (offset, offset + ends[b]);
+        }
+
+        foreach (var key in keys)
+        {
+            buffer[ends[(int)(key >> TopShift)]++] = key;
+        }
+
+        // ends[b] is now where bucket b ends; each bucket sorts in the buffer and moves back to the keys.
+        var start = 0;
+        for (var b = 0; b < ends.Length && start < keys.Length; b++)
+        {
+            var bucket = buffer[start..ends[b]];
+            var home = keys[start..ends[b]];
+            if (bucket.Length <= SmallSort)
+            {
+                bucket.Sort();
+            }
+            else
+            {
+                SortLowBytes(bucket, home, TopShift / 8);
+            }
+
+            bucket.CopyTo(home);
+            start = ends[b];
+        }
+    }
+
+    /// <summary>
+    /// Sorts <paramref name="keys"/> by their low <paramref name="bytes"/> bytes (all others equal, or ignored), one
+    /// stable counting pass per byte from the lowest, through <paramref name="buffer"/>; the result is in the keys.
+    /// </summary>
+    private static void SortLowBytes(Span<ulong> keys, Span<ulong> buffer, int bytes)
+    {
         const int Radix = 256;
         Span<int> counts = stackalloc int[8 * Radix];
         counts.Clear();
         foreach (var key in keys)
         {
-            for (var d = 0; d < 8; d++)
+            for (var d = 0; d < bytes; d++)
             {
                 counts[(d * Radix) + (int)((key >> (8 * d)) & 0xFF)]++;
             }
@@ -51,7 +110,7 @@ internal static class SortableKeys
 
         var source = keys;
         var target = buffer[..keys.Length];
-        for (var d = 0; d < 8; d++)
+        for (var d = 0; d < bytes; d++)
         {
             var digit = counts.Slice(d * Radix, Radix);
             var shift = 8 * d;

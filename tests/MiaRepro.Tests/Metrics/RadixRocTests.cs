@@ -15,6 +15,7 @@ public sealed class RadixRocTests
     [InlineData(3, 257)]
     [InlineData(4, 5_000)]
     [InlineData(5, 60_000)]
+    [InlineData(6, 700_000)]
     public void Radix_path_gives_the_metrics_and_points_of_the_comparison_sort_on_data_with_many_ties(int seed, int length)
     {
         // Given scores rounded to a few hundred values (so most of them tie), both signs of zero, and infinities
@@ -70,14 +71,16 @@ public sealed class RadixRocTests
     [InlineData(256)]
     [InlineData(257)]
     [InlineData(100_000)]
+    [InlineData(300_000)]
     public void Radix_sort_sorts_like_a_comparison_sort(int length)
     {
-        // Given keys that share their high bytes (so some passes are skipped) and keys that do not
+        // Given keys that share their high bytes (so some passes are skipped), keys that do not, and keys of scores
         var random = new Random(length);
         var narrow = Enumerable.Range(0, length).Select(_ => (ulong)random.NextInt64(1 << 20)).ToArray();
         var wide = Enumerable.Range(0, length).Select(_ => (ulong)random.NextInt64() * 3).ToArray();
+        var scores = Enumerable.Range(0, length).Select(_ => SortableKeys.FromScore(Math.Round(random.NextDouble() * 1e4) * Math.Tan(random.NextDouble() * 3))).ToArray();
 
-        foreach (var keys in new[] { narrow, wide })
+        foreach (var keys in new[] { narrow, wide, scores })
         {
             // When
             var sorted = keys.ToArray();
