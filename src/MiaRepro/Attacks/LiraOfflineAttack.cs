@@ -18,22 +18,26 @@ public sealed class LiraOfflineAttack(LiraVariance variance = LiraVariance.PerEx
         var shadows = new ShadowStatistics(population);
         var (examples, queries) = (population.Examples, population.Queries);
         var values = new double[population.Models * examples];
-        Parallel.For(0, population.Models, target =>
+        Parallel.For(0, population.Models, () => new int[examples], (target, _, partners) =>
         {
-            var sigmaOutGlobal = variance == LiraVariance.Global ? shadows.GlobalSigmas(target).SigmaOut : 0.0;
+            shadows.Partners(target, partners);
+            var sigmaOutGlobal = variance == LiraVariance.Global ? shadows.GlobalSigmas(target, partners).SigmaOut : 0.0;
             for (var n = 0; n < examples; n++)
             {
                 var sum = 0.0;
                 for (var q = 0; q < queries; q++)
                 {
-                    var g = shadows.Without(target, n, q);
-                    var sigmaOut = variance == LiraVariance.Global ? sigmaOutGlobal : g.SigmaOut;
-                    sum += StandardNormal.LogCdf((shadows.Phi(target, n, q) - g.MeanOut) / sigmaOut);
+                    var (meanOut, sigmaOut) = variance == LiraVariance.Global
+                        ? (shadows.MeanWithout(false, target, n, q, partners[n]), sigmaOutGlobal)
+                        : shadows.SideWithout(false, target, n, q, partners[n]);
+                    sum += StandardNormal.LogCdf((shadows.Phi(target, n, q) - meanOut) / sigmaOut);
                 }
 
                 values[(target * examples) + n] = sum / queries;
             }
-        });
+
+            return partners;
+        }, _ => { });
         return new AttackScores(population.Models, examples, values);
     }
 }

@@ -30,9 +30,12 @@ public static class StandardNormal
     }
 
     /// <summary>log of the normal density N(x; μ, σ).</summary>
-    public static double LogPdf(double x, double mean, double sigma)
+    public static double LogPdf(double x, double mean, double sigma) => LogPdf(x, mean, sigma, Math.Log(sigma));
+
+    /// <summary>log N(x; μ, σ) with log σ given: for many x under one σ, the same numbers at one logarithm.</summary>
+    public static double LogPdf(double x, double mean, double sigma, double logSigma)
     {
         var u = (x - mean) / sigma;
-        return (-0.5 * u * u) - Math.Log(sigma) - HalfLogTwoPi;
+        return (-0.5 * u * u) - logSigma - HalfLogTwoPi;
     }
 }
