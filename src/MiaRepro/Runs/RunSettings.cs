@@ -1,5 +1,6 @@
 using MiaRepro.Data;
 using MiaRepro.Recipes;
+using MiaRepro.Seeds;
 using MiaRepro.Training;
 
 namespace MiaRepro.Runs;
@@ -21,6 +22,12 @@ public sealed record RunSettings(
     int BootstrapReplicates = 1000)
 {
     public const int MinModels = 4;
+
+    /// <summary>The seed of every bootstrap of the run (claims and metric intervals), derived from the master seed.</summary>
+    public long BootstrapSeed => DeriveBootstrapSeed(Seed);
+
+    /// <summary>The bootstrap seed of master seed <paramref name="seed"/> (also for <c>miarepro attack --seed</c>).</summary>
+    public static long DeriveBootstrapSeed(long seed) => SeedSequence.Derive(seed, "bootstrap");
 
     /// <summary>
     /// Checks the settings before anything expensive runs and lists every problem at once.
