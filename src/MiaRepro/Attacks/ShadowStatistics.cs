@@ -1,4 +1,7 @@
 using System.Collections.Concurrent;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using MiaRepro.Populations;
 
 namespace MiaRepro.Attacks;
@@ -134,11 +137,11 @@ internal sealed class ShadowStatistics
     public int Partner(int target, int example)
     {
         var (models, examples) = (_population.Models, _population.Examples);
-        var member = _population.Keep[(target * examples) + example];
-        for (var step = 1; step < models; step++)
+        var keep = _population.Keep;
+        var member = keep[(target * examples) + example];
+        for (var candidate = Next(target, models); candidate != target; candidate = Next(candidate, models))
         {
-            var candidate = (target + step) % models;
-            if (_population.Keep[(candidate * examples) + example] != member)
+            if (keep[(candidate * examples) + example] != member)
             {
                 return candidate;
             }
@@ -147,12 +150,49 @@ internal sealed class ShadowStatistics
         throw new InvalidOperationException($"Example {example} has no model on the other side of target {target}.");
     }
 
-    /// <summary>The <see cref="Partner"/> of <paramref name="target"/> for every example, into <paramref name="partners"/>.</summary>
+    /// <summary>
+    /// The <see cref="Partner"/> of <paramref name="target"/> for every example, into <paramref name="partners"/>:
+    /// the models after the target are visited in turn, each compared with the target's keep row 32 examples at a
+    /// time, until every example has found its partner.
+    /// </summary>
     public void Partners(int target, Span<int> partners)
     {
-        for (var n = 0; n < partners.Length; n++)
+        var (models, examples) = (_population.Models, _population.Examples);
+        var keep = MemoryMarshal.Cast<bool, byte>(_population.Keep.AsSpan());
+        var own = keep.Slice(target * examples, examples);
+        var open = examples;
+        var searching = new byte[examples];
+        searching.AsSpan().Fill(byte.MaxValue);
+        var width = Vector256<byte>.Count;
+        for (var candidate = Next(target, models); candidate != target && open > 0; candidate = Next(candidate, models))
         {
-            partners[n] = Partner(target, n);
+            var other = keep.Slice(candidate * examples, examples);
+            var n = 0;
+            for (; n + width <= examples; n += width)
+            {
+                var found = ~Vector256.Equals(Vector256.Create(own.Slice(n, width)), Vector256.Create(other.Slice(n, width)))
+                    & Vector256.Create(searching.AsSpan(n, width));
+                for (var bits = found.ExtractMostSignificantBits(); bits != 0; bits &= bits - 1)
+                {
+                    var example = n + BitOperations.TrailingZeroCount(bits);
+                    (partners[example], searching[example]) = (candidate, 0);
+                    open--;
+                }
+            }
+
+            for (; n < examples; n++)
+            {
+                if (searching[n] != 0 && other[n] != own[n])
+                {
+                    (partners[n], searching[n]) = (candidate, 0);
+                    open--;
+                }
+            }
+        }
+
+        if (open > 0)
+        {
+            throw new InvalidOperationException($"{open} examples have no model on the other side of target {target}.");
         }
     }
 
@@ -211,6 +251,9 @@ internal sealed class ShadowStatistics
         var outTotal = ((long)models * cells) - _totalIn - cells;
         return (Math.Sqrt(Math.Max(m2In, 0.0) / inTotal) + SigmaFloor, Math.Sqrt(Math.Max(m2Out, 0.0) / outTotal) + SigmaFloor);
     }
+
+    /// <summary>The model after <paramref name="model"/>, cyclically.</summary>
+    private static int Next(int model, int models) => model + 1 == models ? 0 : model + 1;
 
     /// <summary>The cell of (example, query), the size of one side before removal, and the score that leaves it.</summary>
     private (int Cell, int Count, double Leaving) Side(bool inside, int target, int example, int query, int partner)
