@@ -27,7 +27,7 @@ public sealed class BenchAttackCommand : Command<BenchAttackSettings>
         var timings = AttackBenchmark.Run(settings.Models, settings.Examples, settings.Queries, seed: 0, classes);
         var data = classes == 0 ? "synthetic φ" : Invariant($"synthetic φ and {classes}-class logits");
         var table = new Table().Title(Invariant($"Attack cost: {settings.Models} models × {settings.Examples} examples × {settings.Queries} queries ({data}), {Environment.ProcessorCount} cores"));
-        table.AddColumns("attack", "scoring (s)", "metrics (s)", "total (s)", "input read (MB/s of scoring)", "AUC", "note");
+        table.AddColumns("attack", "scoring (s)", "metrics (s)", "total (s)", "CPU (s)", "input read (MB/s of scoring)", "AUC", "note");
         foreach (var t in timings)
         {
             table.AddRow(
@@ -35,13 +35,32 @@ public sealed class BenchAttackCommand : Command<BenchAttackSettings>
                 Seconds(t.ScoringSeconds),
                 Seconds(t.MetricsSeconds),
                 Seconds(t.Seconds),
+                Seconds(t.CpuSeconds),
                 t.BytesPerSecond is { } b ? Invariant($"{b / 1e6:0}") : "—",
                 t.Auc is { } a ? Invariant($"{a:0.000}") : "—",
                 Markup.Escape(t.NotRun ?? string.Empty));
         }
 
         AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine(Invariant($"Seconds are wall-clock; CPU is processor time over all threads. Load average at the end: {LoadAverage()}."));
         return ExitCodes.Ran;
+    }
+
+    /// <summary>The 1-minute load average (Linux), so that a reader can tell a busy machine's numbers; "unknown" elsewhere.</summary>
+    private static string LoadAverage()
+    {
+        try
+        {
+            return File.ReadAllText("/proc/loadavg").Split(' ')[0];
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return "unknown";
+        }
     }
 
     private static string Seconds(double? seconds) => seconds is { } s ? Invariant($"{s:0.00}") : "—";

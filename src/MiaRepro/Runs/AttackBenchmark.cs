@@ -10,7 +10,7 @@ namespace MiaRepro.Runs;
 /// <summary>
 /// Attack cost on a synthetic population of the given size (φ = difficulty + shift·[IN] + noise, and optionally
 /// logits consistent with it): per attack, seconds of scoring (leave-one-out over every target) and of metrics
-/// (pooled and per-target ROCs), and the input bytes read per second of scoring. Without logits, the attacks that
+/// (pooled and per-target ROCs), the processor time of both, and the input bytes read per second of scoring. Without logits, the attacks that
 /// need them are reported as not run.
 /// </summary>
 public static class AttackBenchmark
@@ -26,20 +26,22 @@ public static class AttackBenchmark
         {
             if (attack.MissingInput(population) is { } reason)
             {
-                timings.Add(new AttackTiming(attack.Name, null, null, null, null, null, reason));
+                timings.Add(new AttackTiming(attack.Name, null, null, null, null, null, null, reason));
                 continue;
             }
 
             var bytes = attack.MissingInput(phiOnly) is null
                 ? (double)population.Scores.Length * sizeof(double)
                 : (double)population.Logits!.Length * sizeof(float);
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             var scores = attack.Score(population);
             var scoring = watch.Elapsed.TotalSeconds;
             watch.Restart();
             var outcome = AttackEvaluation.Measure(attack.Name, scores, population);
             var metrics = watch.Elapsed.TotalSeconds;
-            timings.Add(new AttackTiming(attack.Name, scoring, metrics, scoring + metrics, bytes / scoring, outcome.Pooled.Auc, null));
+            var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+            timings.Add(new AttackTiming(attack.Name, scoring, metrics, scoring + metrics, cpuSeconds, bytes / scoring, outcome.Pooled.Auc, null));
         }
 
         return timings;

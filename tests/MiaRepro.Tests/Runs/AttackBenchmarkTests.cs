@@ -77,6 +77,7 @@ public sealed class AttackBenchmarkTests
         t.ScoringSeconds.Should().BePositive();
         t.MetricsSeconds.Should().BePositive();
         t.Seconds.Should().Be(t.ScoringSeconds + t.MetricsSeconds);
+        t.CpuSeconds.Should().BeGreaterThanOrEqualTo(0);
         t.BytesPerSecond.Should().BePositive();
         t.Auc.Should().BeInRange(0, 1);
     }
