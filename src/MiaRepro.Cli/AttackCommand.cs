@@ -2,6 +2,7 @@ using System.Globalization;
 using MiaRepro.Attacks;
 using MiaRepro.Populations;
 using MiaRepro.Reports;
+using MiaRepro.Runs;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -14,13 +15,24 @@ public sealed class AttackCommand : Command<AttackSettings>
     {
         UnknownArguments.Reject(context);
         var folder = PopulationFolder.Read(AttackSettings.RequirePopulation(settings.Population, context.Name));
+        if (settings.Replicates < 0 || settings.Seed < 0)
+        {
+            throw new InputException(Invariant($"--replicates {settings.Replicates} --seed {settings.Seed}: use ≥ 0 replicates (0: no intervals) and a seed ≥ 0."));
+        }
+
         var suite = AttackSuite.Run(folder.Population);
-        OutputWriter.Write(folder, suite, settings.Out);
+        var bootstrapSeed = RunSettings.DeriveBootstrapSeed(settings.Seed);
+        if (settings.Replicates > 0)
+        {
+            suite = suite.WithIntervals(folder.Population, settings.Replicates, bootstrapSeed);
+        }
+
+        OutputWriter.Write(folder, suite, settings.Out, settings.Replicates > 0 ? bootstrapSeed : null);
 
         var console = AnsiConsole.Console;
         var p = folder.Population;
         var table = new Table().Title(Markup.Escape(Invariant($"{p.Name}: {p.Models} models × {p.Examples} examples (pooled over leave-one-out targets)")));
-        table.AddColumns("attack", "AUC", "balanced acc", "TPR@1% FPR", "TPR@0.1% FPR");
+        table.AddColumns("attack", "AUC", "balanced acc", "TPR@1% FPR", "TPR@0.1% FPR", "95% CI");
         foreach (var (attack, o) in suite.Outcomes)
         {
             table.AddRow(
@@ -28,12 +40,13 @@ public sealed class AttackCommand : Command<AttackSettings>
                 Invariant($"{o.Pooled.Auc:0.000}"),
                 Invariant($"{o.Pooled.BalancedAccuracy:0.000}"),
                 ReportMarkdown.FormatTpr(o.Pooled.TprAtFpr.First(x => x.Fpr == 0.01).Tpr),
-                ReportMarkdown.FormatTpr(o.Pooled.TprAtFpr.First(x => x.Fpr == 0.001).Tpr));
+                ReportMarkdown.FormatTpr(o.Pooled.TprAtFpr.First(x => x.Fpr == ReportMarkdown.IntervalFpr).Tpr),
+                Markup.Escape(ReportMarkdown.FormatTprInterval(o.Ci95?.Tpr(ReportMarkdown.IntervalFpr))));
         }
 
         foreach (var (attack, reason) in suite.Unavailable)
         {
-            table.AddRow(attack, "—", "—", "—", Markup.Escape(reason));
+            table.AddRow(attack, "—", "—", "—", Markup.Escape(reason), string.Empty);
         }
 
         console.Write(table);

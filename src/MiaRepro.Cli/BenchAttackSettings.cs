@@ -17,4 +17,12 @@ public sealed class BenchAttackSettings : CommandSettings
     [CommandOption("--queries <Q>")]
     [Description("query views per example (default 2)")]
     public int Queries { get; init; } = 2;
+
+    [CommandOption("--logits")]
+    [Description("also synthesise logits consistent with φ, so that every attack runs (float32 [models, examples, queries, classes]: 1 GB at the default size)")]
+    public bool Logits { get; init; }
+
+    [CommandOption("--classes <C>")]
+    [Description("classes of the synthetic logits (default 10; with --logits)")]
+    public int Classes { get; init; } = 10;
 }

@@ -77,7 +77,7 @@ public sealed class ReproduceCommand : Command<ReproduceSettings>
     private static void Print(IAnsiConsole console, ReproductionResult result)
     {
         var table = new Table().Title("Recipes and attacks (pooled over leave-one-out targets)");
-        table.AddColumns("recipe", "train acc", "test acc", "gap", "attack", "AUC", "TPR@1% FPR", "TPR@0.1% FPR");
+        table.AddColumns("recipe", "train acc", "test acc", "gap", "attack", "AUC", "TPR@1% FPR", "TPR@0.1% FPR", "95% CI");
         foreach (var (name, outcome) in result.Recipes)
         {
             var t = outcome.Trained;
@@ -92,7 +92,8 @@ public sealed class ReproduceCommand : Command<ReproduceSettings>
                     attack,
                     Invariant($"{o.Pooled.Auc:0.000}"),
                     ReportMarkdown.FormatTpr(o.Pooled.TprAtFpr.First(x => x.Fpr == 0.01).Tpr),
-                    ReportMarkdown.FormatTpr(o.Pooled.TprAtFpr.First(x => x.Fpr == 0.001).Tpr));
+                    ReportMarkdown.FormatTpr(o.Pooled.TprAtFpr.First(x => x.Fpr == ReportMarkdown.IntervalFpr).Tpr),
+                    Markup.Escape(ReportMarkdown.FormatTprInterval(o.Ci95?.Tpr(ReportMarkdown.IntervalFpr))));
                 first = false;
             }
         }

@@ -17,15 +17,20 @@ public static class AttackEvaluation
             throw new InvalidOperationException($"Attack '{attack.Name}' returned scores of the wrong shape.");
         }
 
-        var pooled = AttackMetrics.Compute(scores.Values, population.Keep);
-        var perTarget = new AttackMetrics[population.Models];
-        var examples = population.Examples;
-        for (var m = 0; m < population.Models; m++)
-        {
-            perTarget[m] = AttackMetrics.Compute(
-                scores.Values.AsSpan(m * examples, examples), population.Keep.AsSpan(m * examples, examples));
-        }
+        return Measure(attack.Name, scores, population);
+    }
 
-        return new AttackOutcome(attack.Name, scores.Values, pooled, perTarget);
+    /// <summary>The metrics of an attack's scores: all targets pooled into one ROC, and each target alone.</summary>
+    public static AttackOutcome Measure(string attack, AttackScores scores, Population population)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        ArgumentNullException.ThrowIfNull(population);
+        // The pooled ROC's split and walk are sequential; the per-target ROCs fill the other cores meanwhile.
+        AttackMetrics? pooled = null;
+        AttackMetrics[]? perTarget = null;
+        Parallel.Invoke(
+            () => pooled = AttackMetrics.Compute(scores.Values, population.Keep),
+            () => perTarget = AttackMetrics.ComputeRows(scores.Values, population.Keep, population.Models));
+        return new AttackOutcome(attack, scores.Values, pooled!, perTarget!);
     }
 }

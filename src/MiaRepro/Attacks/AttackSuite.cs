@@ -1,3 +1,4 @@
+using MiaRepro.Metrics;
 using MiaRepro.Populations;
 
 namespace MiaRepro.Attacks;
@@ -22,5 +23,27 @@ public sealed record AttackSuite(IReadOnlyDictionary<string, AttackOutcome> Outc
         }
 
         return new AttackSuite(outcomes, unavailable);
+    }
+
+    /// <summary>
+    /// The same suite with every outcome's 95% bootstrap intervals (<see cref="MetricBootstrap"/>): targets and
+    /// examples of <paramref name="population"/> resampled <paramref name="replicates"/> times from
+    /// <paramref name="seed"/>, the same draws for every attack.
+    /// </summary>
+    public AttackSuite WithIntervals(Population population, int replicates, long seed)
+    {
+        ArgumentNullException.ThrowIfNull(population);
+        if (Outcomes.Count == 0)
+        {
+            return this;
+        }
+
+        var outcomes = Outcomes.ToList();
+        var intervals = MetricBootstrap.Intervals(
+            [.. outcomes.Select(o => o.Value.Scores)], population.Keep, population.Models, population.Examples, replicates, (ulong)seed);
+        return this with
+        {
+            Outcomes = outcomes.Zip(intervals).ToDictionary(p => p.First.Key, p => p.First.Value with { Ci95 = p.Second }),
+        };
     }
 }

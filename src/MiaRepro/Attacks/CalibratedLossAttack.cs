@@ -18,10 +18,13 @@ public sealed class CalibratedLossAttack : IMembershipAttack
         PopulationValidation.RequireShadowsForEveryTarget(population);
         var (models, examples, queries) = (population.Models, population.Examples, population.Queries);
         var loss = new double[population.Scores.Length];
-        for (var i = 0; i < loss.Length; i++)
+        Parallel.For(0, models, m =>
         {
-            loss[i] = LogitSignals.LossFromPhi(population.Scores[i]);
-        }
+            for (var i = (long)m * examples * queries; i < (long)(m + 1) * examples * queries; i++)
+            {
+                loss[i] = LogitSignals.LossFromPhi(population.Scores[i]);
+            }
+        });
 
         var outSum = new double[examples * queries];
         var outCount = new int[examples];
@@ -43,7 +46,7 @@ public sealed class CalibratedLossAttack : IMembershipAttack
         }
 
         var values = new double[models * examples];
-        for (var t = 0; t < models; t++)
+        Parallel.For(0, models, t =>
         {
             for (var n = 0; n < examples; n++)
             {
@@ -59,7 +62,7 @@ public sealed class CalibratedLossAttack : IMembershipAttack
 
                 values[(t * examples) + n] = -sum / queries;
             }
-        }
+        });
 
         return new AttackScores(models, examples, values);
     }

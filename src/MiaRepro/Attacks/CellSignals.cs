@@ -12,19 +12,21 @@ internal static class CellSignals
     public static double[] MeanOverQueries(Population population, Func<double, double> signal)
     {
         PopulationValidation.RequireWellFormed(population);
-        var queries = population.Queries;
-        var values = new double[population.Models * population.Examples];
-        for (var cell = 0; cell < values.Length; cell++)
+        var (examples, queries) = (population.Examples, population.Queries);
+        var values = new double[population.Models * examples];
+        Parallel.For(0, population.Models, m =>
         {
-            var sum = 0.0;
-            for (var q = 0; q < queries; q++)
+            for (var cell = m * examples; cell < (m + 1) * examples; cell++)
             {
-                sum += signal(population.Scores[((long)cell * queries) + q]);
+                var sum = 0.0;
+                for (var q = 0; q < queries; q++)
+                {
+                    sum += signal(population.Scores[((long)cell * queries) + q]);
+                }
+
+                values[cell] = sum / queries;
             }
-
-            values[cell] = sum / queries;
-        }
-
+        });
         return values;
     }
 

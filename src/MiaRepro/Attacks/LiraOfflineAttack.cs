@@ -18,22 +18,37 @@ public sealed class LiraOfflineAttack(LiraVariance variance = LiraVariance.PerEx
         var shadows = new ShadowStatistics(population);
         var (examples, queries) = (population.Examples, population.Queries);
         var values = new double[population.Models * examples];
-        Parallel.For(0, population.Models, target =>
+        Parallel.For(0, population.Models, () => (Partners: new int[examples], Z: new double[examples * queries]), (target, _, row) =>
         {
-            var sigmaOutGlobal = variance == LiraVariance.Global ? shadows.GlobalSigmas(target).SigmaOut : 0.0;
+            var (partners, z) = row;
+            shadows.Partners(target, partners);
+            var sigmaOutGlobal = variance == LiraVariance.Global ? shadows.GlobalSigmas(target, partners).SigmaOut : 0.0;
+            for (var n = 0; n < examples; n++)
+            {
+                for (var q = 0; q < queries; q++)
+                {
+                    var (meanOut, sigmaOut) = variance == LiraVariance.Global
+                        ? (shadows.MeanWithout(false, target, n, q, partners[n]), sigmaOutGlobal)
+                        : shadows.SideWithout(false, target, n, q, partners[n]);
+                    z[(n * queries) + q] = (shadows.Phi(target, n, q) - meanOut) / sigmaOut;
+                }
+            }
+
+            // log Φ of the whole row at once (its series four at a time), then the mean over queries in query order.
+            StandardNormal.LogCdf(z, z);
             for (var n = 0; n < examples; n++)
             {
                 var sum = 0.0;
                 for (var q = 0; q < queries; q++)
                 {
-                    var g = shadows.Without(target, n, q);
-                    var sigmaOut = variance == LiraVariance.Global ? sigmaOutGlobal : g.SigmaOut;
-                    sum += StandardNormal.LogCdf((shadows.Phi(target, n, q) - g.MeanOut) / sigmaOut);
+                    sum += z[(n * queries) + q];
                 }
 
                 values[(target * examples) + n] = sum / queries;
             }
-        });
+
+            return row;
+        }, _ => { });
         return new AttackScores(population.Models, examples, values);
     }
 }

@@ -18,23 +18,35 @@ public sealed class LiraOnlineAttack(LiraVariance variance = LiraVariance.PerExa
         var shadows = new ShadowStatistics(population);
         var (examples, queries) = (population.Examples, population.Queries);
         var values = new double[population.Models * examples];
-        Parallel.For(0, population.Models, target =>
+        Parallel.For(0, population.Models, () => new int[examples], (target, _, partners) =>
         {
-            var global = variance == LiraVariance.Global ? shadows.GlobalSigmas(target) : default;
+            shadows.Partners(target, partners);
+            var (sigmaIn, sigmaOut) = variance == LiraVariance.Global ? shadows.GlobalSigmas(target, partners) : default;
+            var (logSigmaIn, logSigmaOut) = (Math.Log(sigmaIn), Math.Log(sigmaOut));
             for (var n = 0; n < examples; n++)
             {
                 var sum = 0.0;
                 for (var q = 0; q < queries; q++)
                 {
-                    var g = shadows.Without(target, n, q);
-                    var (sigmaIn, sigmaOut) = variance == LiraVariance.Global ? global : (g.SigmaIn, g.SigmaOut);
                     var x = shadows.Phi(target, n, q);
-                    sum += StandardNormal.LogPdf(x, g.MeanIn, sigmaIn) - StandardNormal.LogPdf(x, g.MeanOut, sigmaOut);
+                    if (variance == LiraVariance.Global)
+                    {
+                        var meanIn = shadows.MeanWithout(true, target, n, q, partners[n]);
+                        var meanOut = shadows.MeanWithout(false, target, n, q, partners[n]);
+                        sum += StandardNormal.LogPdf(x, meanIn, sigmaIn, logSigmaIn) - StandardNormal.LogPdf(x, meanOut, sigmaOut, logSigmaOut);
+                    }
+                    else
+                    {
+                        var g = shadows.Without(target, n, q, partners[n]);
+                        sum += StandardNormal.LogPdf(x, g.MeanIn, g.SigmaIn) - StandardNormal.LogPdf(x, g.MeanOut, g.SigmaOut);
+                    }
                 }
 
                 values[(target * examples) + n] = sum / queries;
             }
-        });
+
+            return partners;
+        }, _ => { });
         return new AttackScores(population.Models, examples, values);
     }
 }

@@ -28,7 +28,7 @@ public sealed class ModifiedEntropyAttack : IMembershipAttack
         var values = new double[models * examples];
         Parallel.For(0, models, target =>
         {
-            var thresholds = classes.Select(c => c.Threshold(population, target)).ToArray();
+            var thresholds = classes.Select(c => c.Threshold(target)).ToArray();
             for (var n = 0; n < examples; n++)
             {
                 var cell = (target * examples) + n;
@@ -38,7 +38,7 @@ public sealed class ModifiedEntropyAttack : IMembershipAttack
         return new AttackScores(models, examples, values);
     }
 
-    /// <summary>Every model's Mentr on the examples of one class, ascending, with the cell (model·N + example) of each.</summary>
+    /// <summary>Every model's Mentr on the examples of one class, ascending, with the model and membership of each.</summary>
     private static SortedValues SortedClass(Population population, double[] mentr, int[] members)
     {
         var keys = new double[population.Models * members.Length];
@@ -54,24 +54,33 @@ public sealed class ModifiedEntropyAttack : IMembershipAttack
         }
 
         Array.Sort(keys, cells);
-        return new SortedValues(keys, cells);
+        var models = new int[cells.Length];
+        var inside = new byte[cells.Length];
+        var (totalIn, modelIn) = (0, new int[population.Models]);
+        for (var i = 0; i < cells.Length; i++)
+        {
+            models[i] = cells[i] / population.Examples;
+            inside[i] = population.Keep[cells[i]] ? (byte)1 : (byte)0;
+            totalIn += inside[i];
+            modelIn[models[i]] += inside[i];
+        }
+
+        return new SortedValues(keys, models, inside, totalIn, modelIn, members.Length);
     }
 
-    private sealed record SortedValues(double[] Keys, int[] Cells)
+    /// <param name="Keys">Every model's Mentr on the class's examples, ascending.</param>
+    /// <param name="Models">The model of each key.</param>
+    /// <param name="Inside">1 where the key's example was IN its model, else 0 (counted without branches).</param>
+    /// <param name="TotalIn">How many keys are IN.</param>
+    /// <param name="ModelIn">Per model, how many of its keys are IN.</param>
+    /// <param name="PerModel">Keys per model (the class's examples).</param>
+    private sealed record SortedValues(double[] Keys, int[] Models, byte[] Inside, int TotalIn, int[] ModelIn, int PerModel)
     {
         /// <summary>The shadow value τ that maximizes the balanced accuracy of "member iff Mentr ≤ τ", target left out.</summary>
-        public double Threshold(Population population, int target)
+        public double Threshold(int target)
         {
-            var examples = population.Examples;
-            var (totalIn, totalOut) = (0, 0);
-            foreach (var cell in Cells)
-            {
-                if (cell / examples != target)
-                {
-                    _ = population.Keep[cell] ? totalIn++ : totalOut++;
-                }
-            }
-
+            var totalIn = TotalIn - ModelIn[target];
+            var totalOut = Keys.Length - TotalIn - (PerModel - ModelIn[target]);
             if (totalIn == 0 || totalOut == 0)
             {
                 return 0.0; // an empty class: no target example uses this threshold
@@ -81,15 +90,15 @@ public sealed class ModifiedEntropyAttack : IMembershipAttack
             var (best, threshold) = (double.NegativeInfinity, 0.0);
             for (var i = 0; i < Keys.Length; i++)
             {
-                var cell = Cells[i];
-                if (cell / examples == target)
+                if (Models[i] == target)
                 {
                     continue; // the target's own values are neither counted nor candidates
                 }
 
-                _ = population.Keep[cell] ? inBelow++ : outBelow++;
+                inBelow += Inside[i];
+                outBelow += 1 - Inside[i];
                 var next = i + 1;
-                while (next < Keys.Length && Cells[next] / examples == target)
+                while (next < Keys.Length && Models[next] == target)
                 {
                     next++;
                 }

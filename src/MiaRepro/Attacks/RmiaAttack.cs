@@ -83,19 +83,21 @@ public sealed class RmiaAttack : IMembershipAttack
     /// <summary>[Models, Examples]: log Pr(x|θ) = log of the mean over queries of sigmoid(φ).</summary>
     private static double[] LogMeanOverQueries(Population population)
     {
-        var queries = population.Queries;
-        var values = new double[population.Models * population.Examples];
-        for (var cell = 0; cell < values.Length; cell++)
+        var (examples, queries) = (population.Examples, population.Queries);
+        var values = new double[population.Models * examples];
+        Parallel.For(0, population.Models, m =>
         {
-            var logSum = double.NegativeInfinity;
-            for (var q = 0; q < queries; q++)
+            for (var cell = m * examples; cell < (m + 1) * examples; cell++)
             {
-                logSum = Elementary.LogAddExp(logSum, OutputSignals.LogProbabilityFromPhi(population.Scores[((long)cell * queries) + q]));
+                var logSum = double.NegativeInfinity;
+                for (var q = 0; q < queries; q++)
+                {
+                    logSum = Elementary.LogAddExp(logSum, OutputSignals.LogProbabilityFromPhi(population.Scores[((long)cell * queries) + q]));
+                }
+
+                values[cell] = logSum - Math.Log(queries);
             }
-
-            values[cell] = logSum - Math.Log(queries);
-        }
-
+        });
         return values;
     }
 

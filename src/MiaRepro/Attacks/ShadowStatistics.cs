@@ -1,3 +1,7 @@
+using System.Collections.Concurrent;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using MiaRepro.Populations;
 
 namespace MiaRepro.Attacks;
@@ -75,41 +79,48 @@ internal sealed class ShadowStatistics
         _m2In = new double[cells];
         _meanOut = new double[cells];
         _m2Out = new double[cells];
-        for (var m = 0; m < models; m++)
+
+        // Every (example, query) sums over the models in model order; examples are independent, so ranges of them
+        // run in parallel and the sums are the same on any number of cores.
+        Parallel.ForEach(Partitioner.Create(0, examples, Math.Max(1024, examples / (4 * Environment.ProcessorCount))), range =>
         {
-            for (var n = 0; n < examples; n++)
+            var (from, to) = range;
+            for (var m = 0; m < models; m++)
             {
-                var member = population.Keep[(m * examples) + n];
-                _inCount[n] += member ? 1 : 0;
-                var sums = member ? _meanIn : _meanOut;
-                for (var q = 0; q < queries; q++)
+                for (var n = from; n < to; n++)
                 {
-                    sums[(n * queries) + q] += Phi(m, n, q);
+                    var member = population.Keep[(m * examples) + n];
+                    _inCount[n] += member ? 1 : 0;
+                    var sums = member ? _meanIn : _meanOut;
+                    for (var q = 0; q < queries; q++)
+                    {
+                        sums[(n * queries) + q] += Phi(m, n, q);
+                    }
                 }
             }
-        }
 
-        for (var j = 0; j < cells; j++)
-        {
-            var inCount = _inCount[j / queries];
-            _meanIn[j] /= inCount;
-            _meanOut[j] /= models - inCount;
-        }
-
-        for (var m = 0; m < models; m++)
-        {
-            for (var n = 0; n < examples; n++)
+            for (var j = from * queries; j < to * queries; j++)
             {
-                var member = population.Keep[(m * examples) + n];
-                var (means, m2) = member ? (_meanIn, _m2In) : (_meanOut, _m2Out);
-                for (var q = 0; q < queries; q++)
+                var inCount = _inCount[j / queries];
+                _meanIn[j] /= inCount;
+                _meanOut[j] /= models - inCount;
+            }
+
+            for (var m = 0; m < models; m++)
+            {
+                for (var n = from; n < to; n++)
                 {
-                    var j = (n * queries) + q;
-                    var d = Phi(m, n, q) - means[j];
-                    m2[j] += d * d;
+                    var member = population.Keep[(m * examples) + n];
+                    var (means, m2) = member ? (_meanIn, _m2In) : (_meanOut, _m2Out);
+                    for (var q = 0; q < queries; q++)
+                    {
+                        var j = (n * queries) + q;
+                        var d = Phi(m, n, q) - means[j];
+                        m2[j] += d * d;
+                    }
                 }
             }
-        }
+        });
 
         _totalM2In = _m2In.Sum();
         _totalM2Out = _m2Out.Sum();
@@ -126,11 +137,11 @@ internal sealed class ShadowStatistics
     public int Partner(int target, int example)
     {
         var (models, examples) = (_population.Models, _population.Examples);
-        var member = _population.Keep[(target * examples) + example];
-        for (var step = 1; step < models; step++)
+        var keep = _population.Keep;
+        var member = keep[(target * examples) + example];
+        for (var candidate = Next(target, models); candidate != target; candidate = Next(candidate, models))
         {
-            var candidate = (target + step) % models;
-            if (_population.Keep[(candidate * examples) + example] != member)
+            if (keep[(candidate * examples) + example] != member)
             {
                 return candidate;
             }
@@ -139,42 +150,91 @@ internal sealed class ShadowStatistics
         throw new InvalidOperationException($"Example {example} has no model on the other side of target {target}.");
     }
 
-    /// <summary>The IN and OUT shadow Gaussians of (example, query) with <paramref name="target"/> and its partner left out.</summary>
-    public ShadowGaussians Without(int target, int example, int query)
+    /// <summary>
+    /// The <see cref="Partner"/> of <paramref name="target"/> for every example, into <paramref name="partners"/>:
+    /// the models after the target are visited in turn, each compared with the target's keep row 32 examples at a
+    /// time, until every example has found its partner.
+    /// </summary>
+    public void Partners(int target, Span<int> partners)
     {
-        var j = (example * _population.Queries) + query;
-        var inCount = _inCount[example];
-        var outCount = _population.Models - inCount;
-        double meanIn = _meanIn[j], m2In = _m2In[j], meanOut = _meanOut[j], m2Out = _m2Out[j];
-        var x = Phi(target, example, query);
-        var partner = Phi(Partner(target, example), example, query);
-        if (_population.Keep[(target * _population.Examples) + example])
+        var (models, examples) = (_population.Models, _population.Examples);
+        var keep = MemoryMarshal.Cast<bool, byte>(_population.Keep.AsSpan());
+        var own = keep.Slice(target * examples, examples);
+        var open = examples;
+        var searching = new byte[examples];
+        searching.AsSpan().Fill(byte.MaxValue);
+        var width = Vector256<byte>.Count;
+        for (var candidate = Next(target, models); candidate != target && open > 0; candidate = Next(candidate, models))
         {
-            (meanIn, m2In) = Remove(meanIn, m2In, inCount--, x);
-            (meanOut, m2Out) = Remove(meanOut, m2Out, outCount--, partner);
-        }
-        else
-        {
-            (meanOut, m2Out) = Remove(meanOut, m2Out, outCount--, x);
-            (meanIn, m2In) = Remove(meanIn, m2In, inCount--, partner);
+            var other = keep.Slice(candidate * examples, examples);
+            var n = 0;
+            for (; n + width <= examples; n += width)
+            {
+                var found = ~Vector256.Equals(Vector256.Create(own.Slice(n, width)), Vector256.Create(other.Slice(n, width)))
+                    & Vector256.Create(searching.AsSpan(n, width));
+                for (var bits = found.ExtractMostSignificantBits(); bits != 0; bits &= bits - 1)
+                {
+                    var example = n + BitOperations.TrailingZeroCount(bits);
+                    (partners[example], searching[example]) = (candidate, 0);
+                    open--;
+                }
+            }
+
+            for (; n < examples; n++)
+            {
+                if (searching[n] != 0 && other[n] != own[n])
+                {
+                    (partners[n], searching[n]) = (candidate, 0);
+                    open--;
+                }
+            }
         }
 
-        return new ShadowGaussians(
-            meanIn, Math.Sqrt(m2In / inCount) + SigmaFloor, meanOut, Math.Sqrt(m2Out / outCount) + SigmaFloor);
+        if (open > 0)
+        {
+            throw new InvalidOperationException($"{open} examples have no model on the other side of target {target}.");
+        }
+    }
+
+    /// <summary>The IN and OUT shadow Gaussians of (example, query) with <paramref name="target"/> and its partner left out.</summary>
+    public ShadowGaussians Without(int target, int example, int query, int partner)
+    {
+        var (meanIn, sigmaIn) = SideWithout(true, target, example, query, partner);
+        var (meanOut, sigmaOut) = SideWithout(false, target, example, query, partner);
+        return new ShadowGaussians(meanIn, sigmaIn, meanOut, sigmaOut);
+    }
+
+    /// <summary>
+    /// The Gaussian of the IN (<paramref name="inside"/>) or the OUT shadows of (example, query) with
+    /// <paramref name="target"/> and <paramref name="partner"/> left out: one of the two leaves each side.
+    /// </summary>
+    public (double Mean, double Sigma) SideWithout(bool inside, int target, int example, int query, int partner)
+    {
+        var (j, count, leaving) = Side(inside, target, example, query, partner);
+        var (mean, m2) = Remove(inside ? _meanIn[j] : _meanOut[j], inside ? _m2In[j] : _m2Out[j], count, leaving);
+        return (mean, Math.Sqrt(m2 / (count - 1)) + SigmaFloor);
+    }
+
+    /// <summary>The mean alone of <see cref="SideWithout"/>, for the global variants, whose σ is the target's global one.</summary>
+    public double MeanWithout(bool inside, int target, int example, int query, int partner)
+    {
+        var (j, count, leaving) = Side(inside, target, example, query, partner);
+        return RemoveFromMean(inside ? _meanIn[j] : _meanOut[j], count, leaving);
     }
 
     /// <summary>
     /// One σ_in and one σ_out for <paramref name="target"/>: the root mean square deviation of every IN (OUT) shadow
-    /// score from its own example's IN (OUT) mean, pooled over all examples and queries, target and partners left out.
+    /// score from its own example's IN (OUT) mean, pooled over all examples and queries, target and partners
+    /// (<paramref name="partners"/>, from <see cref="Partners"/>) left out.
     /// </summary>
-    public (double SigmaIn, double SigmaOut) GlobalSigmas(int target)
+    public (double SigmaIn, double SigmaOut) GlobalSigmas(int target, ReadOnlySpan<int> partners)
     {
         var (models, examples, queries) = (_population.Models, _population.Examples, _population.Queries);
         double m2In = _totalM2In, m2Out = _totalM2Out;
         for (var n = 0; n < examples; n++)
         {
             var member = _population.Keep[(target * examples) + n];
-            var partner = Partner(target, n);
+            var partner = partners[n];
             var (inCount, outCount) = (_inCount[n], models - _inCount[n]);
             for (var q = 0; q < queries; q++)
             {
@@ -192,11 +252,28 @@ internal sealed class ShadowStatistics
         return (Math.Sqrt(Math.Max(m2In, 0.0) / inTotal) + SigmaFloor, Math.Sqrt(Math.Max(m2Out, 0.0) / outTotal) + SigmaFloor);
     }
 
+    /// <summary>The model after <paramref name="model"/>, cyclically.</summary>
+    private static int Next(int model, int models) => model + 1 == models ? 0 : model + 1;
+
+    /// <summary>The cell of (example, query), the size of one side before removal, and the score that leaves it.</summary>
+    private (int Cell, int Count, double Leaving) Side(bool inside, int target, int example, int query, int partner)
+    {
+        var inCount = _inCount[example];
+        var targetInside = _population.Keep[(target * _population.Examples) + example] == inside;
+        return (
+            (example * _population.Queries) + query,
+            inside ? inCount : _population.Models - inCount,
+            Phi(targetInside ? target : partner, example, query));
+    }
+
+    /// <summary>The mean of a group of <paramref name="count"/> values with mean μ after removing <paramref name="x"/>.</summary>
+    private static double RemoveFromMean(double mean, int count, double x) => mean + ((mean - x) / (count - 1));
+
     /// <summary>Mean and M2 of a group of <paramref name="count"/> values after removing <paramref name="x"/>.</summary>
     private static (double Mean, double M2) Remove(double mean, double m2, int count, double x)
     {
         var reduction = Reduction(mean, count, x);
-        return (mean + ((mean - x) / (count - 1)), Math.Max(m2 - reduction, 0.0));
+        return (RemoveFromMean(mean, count, x), Math.Max(m2 - reduction, 0.0));
     }
 
     /// <summary>How much M2 shrinks when x leaves a group of <paramref name="count"/> with mean μ: (x − μ)(x − μ') = n/(n−1)·(x − μ)².</summary>

@@ -32,11 +32,50 @@ public sealed record AttackMetrics(int Members, int NonMembers, double Auc, doub
     /// <summary>Non-members needed to report TPR at FPR t: 10/t, so that at least 10 false positives fit below t.</summary>
     public static long MinimumNonMembers(double fpr) => (long)Math.Ceiling((10.0 / fpr) - 1e-6);
 
+    /// <summary>Scores longer than this sort their members and non-members concurrently.</summary>
+    private const int ParallelSortLength = 1 << 20;
+
     /// <exception cref="ArgumentException">A NaN score, mismatched lengths, or no member or no non-member.</exception>
-    public static AttackMetrics Compute(ReadOnlySpan<double> scores, ReadOnlySpan<bool> isMember)
+    public static AttackMetrics Compute(ReadOnlySpan<double> scores, ReadOnlySpan<bool> isMember) =>
+        Compute(scores, isMember, new ScoresByTruth());
+
+    /// <summary>
+    /// The metrics of each row of [<paramref name="rows"/>, columns] scores (C order) on its own, e.g. of every target
+    /// of an attack; rows run in parallel, each thread reusing its sort buffers.
+    /// </summary>
+    /// <exception cref="ArgumentException">A NaN score, mismatched lengths, or a row without members or non-members.</exception>
+    public static AttackMetrics[] ComputeRows(double[] scores, bool[] isMember, int rows)
     {
-        var (sorted, members, _) = RocSweep.SortDescending(scores, isMember);
-        return FromSorted(sorted, members, default);
+        ArgumentNullException.ThrowIfNull(scores);
+        ArgumentNullException.ThrowIfNull(isMember);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rows);
+        if (scores.Length != isMember.Length || scores.Length % rows != 0)
+        {
+            throw new ArgumentException($"{scores.Length} scores and {isMember.Length} membership labels do not make {rows} equal rows.", nameof(isMember));
+        }
+
+        var columns = scores.Length / rows;
+        var metrics = new AttackMetrics[rows];
+        Parallel.For(
+            0,
+            rows,
+            () => new ScoresByTruth(),
+            (row, _, buffers) =>
+            {
+                metrics[row] = Compute(scores.AsSpan(row * columns, columns), isMember.AsSpan(row * columns, columns), buffers);
+                return buffers;
+            },
+            _ => { });
+        return metrics;
+    }
+
+    private static AttackMetrics Compute(ReadOnlySpan<double> scores, ReadOnlySpan<bool> isMember, ScoresByTruth buffers)
+    {
+        buffers.Load(scores, isMember, parallel: scores.Length > ParallelSortLength);
+        RequireBothClasses(buffers.Members.Length, buffers.NonMembers.Length);
+        var accumulator = new Accumulator(buffers.Members.Length, buffers.NonMembers.Length);
+        RocSweep.Walk(buffers.Members, buffers.NonMembers, ref accumulator);
+        return accumulator.Result();
     }
 
     /// <summary>Metrics of scores already sorted descending, each cell weighted (empty weights: 1 each).</summary>

@@ -1,5 +1,3 @@
-using MiaRepro.Numerics;
-
 namespace MiaRepro.Metrics;
 
 /// <summary>
@@ -50,11 +48,11 @@ public static class PairedBootstrap
                 $"Expected {models} × {examples} = {cells} cells; got A {scoresA.Length}, B {scoresB.Length}, keep {keep.Length}.");
         }
 
-        var a = new Sorted(scoresA, keep, examples);
-        var b = new Sorted(scoresB, keep, examples);
-        var fullA = metric(AttackMetrics.FromSorted(a.Scores, a.Members, default))
+        var a = new BootstrapCells(scoresA, keep);
+        var b = new BootstrapCells(scoresB, keep);
+        var fullA = metric(a.Full())
             ?? throw new ArgumentException("The metric is undefined for A on the full data.", nameof(metric));
-        var fullB = metric(AttackMetrics.FromSorted(b.Scores, b.Members, default))
+        var fullB = metric(b.Full())
             ?? throw new ArgumentException("The metric is undefined for B on the full data.", nameof(metric));
 
         var ratios = new double[replicates];
@@ -62,14 +60,14 @@ public static class PairedBootstrap
         Parallel.For(
             0,
             replicates,
-            () => new Buffers(models, examples, cells),
-            (r, _, buffers) =>
+            () => new BootstrapDraw(keep, models, examples),
+            (r, _, draw) =>
             {
-                buffers.Draw(SplitMix64.Derive(seed, (ulong)r));
-                var ma = buffers.Metric(a, metric);
-                var mb = buffers.Metric(b, metric);
+                draw.Draw(seed, r);
+                var ma = draw.Metrics(a) is { } ra ? metric(ra) : null;
+                var mb = draw.Metrics(b) is { } rb ? metric(rb) : null;
                 (ratios[r], differences[r]) = ma is { } x && mb is { } y ? (Ratio(x, y), x - y) : (double.NaN, double.NaN);
-                return buffers;
+                return draw;
             },
             _ => { });
 
@@ -90,89 +88,4 @@ public static class PairedBootstrap
     /// <summary>x/y with x/0 = ±∞ for x ≠ 0 and 0/0 = NaN (excluded).</summary>
     public static double Ratio(double x, double y) =>
         y != 0.0 ? x / y : x > 0.0 ? double.PositiveInfinity : x < 0.0 ? double.NegativeInfinity : double.NaN;
-
-    /// <summary>One recipe's cells sorted once by descending score, with the model and example of each.</summary>
-    private sealed class Sorted
-    {
-        public Sorted(double[] scores, bool[] keep, int examples)
-        {
-            int[] cells;
-            (Scores, Members, cells) = RocSweep.SortDescending(scores, keep);
-            Models = new int[cells.Length];
-            Examples = new int[cells.Length];
-            for (var i = 0; i < cells.Length; i++)
-            {
-                (Models[i], Examples[i]) = Math.DivRem(cells[i], examples);
-            }
-        }
-
-        public double[] Scores { get; }
-
-        public bool[] Members { get; }
-
-        /// <summary>The model (target) of each sorted cell.</summary>
-        public int[] Models { get; }
-
-        /// <summary>The example of each sorted cell.</summary>
-        public int[] Examples { get; }
-    }
-
-    /// <summary>Per-thread scratch: draw counts of models and examples, and cell weights.</summary>
-    private sealed class Buffers(int models, int examples, int cells)
-    {
-        private readonly int[] _modelCounts = new int[models];
-        private readonly int[] _exampleCounts = new int[examples];
-        private readonly int[] _weights = new int[cells];
-        private readonly double[] _scores = new double[cells];
-        private readonly bool[] _members = new bool[cells];
-
-        public void Draw(ulong seed)
-        {
-            var random = new SplitMix64(seed);
-            Array.Clear(_modelCounts);
-            Array.Clear(_exampleCounts);
-            for (var i = 0; i < _modelCounts.Length; i++)
-            {
-                _modelCounts[random.NextInt(_modelCounts.Length)]++;
-            }
-
-            for (var i = 0; i < _exampleCounts.Length; i++)
-            {
-                _exampleCounts[random.NextInt(_exampleCounts.Length)]++;
-            }
-        }
-
-        public double? Metric(Sorted recipe, Func<AttackMetrics, double?> metric)
-        {
-            long positives = 0;
-            long negatives = 0;
-            var (models, examples, members) = (recipe.Models, recipe.Examples, recipe.Members);
-            var drawn = 0;
-            for (var i = 0; i < _weights.Length; i++)
-            {
-                // Most cells are not drawn (weight 0); keep only the drawn ones, still in descending order.
-                var w = _modelCounts[models[i]] * _exampleCounts[examples[i]];
-                if (w == 0)
-                {
-                    continue;
-                }
-
-                _weights[drawn] = w;
-                _scores[drawn] = recipe.Scores[i];
-                _members[drawn++] = members[i];
-                if (members[i])
-                {
-                    positives += w;
-                }
-                else
-                {
-                    negatives += w;
-                }
-            }
-
-            return positives == 0 || negatives == 0
-                ? null
-                : metric(AttackMetrics.FromSorted(_scores.AsSpan(0, drawn), _members.AsSpan(0, drawn), _weights.AsSpan(0, drawn), (positives, negatives)));
-        }
-    }
 }

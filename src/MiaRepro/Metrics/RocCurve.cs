@@ -22,12 +22,13 @@ public sealed class RocCurve
     /// <exception cref="ArgumentException">A NaN score, mismatched lengths, or no member or no non-member.</exception>
     public static RocCurve Compute(ReadOnlySpan<double> scores, ReadOnlySpan<bool> isMember)
     {
-        var (sorted, members, _) = RocSweep.SortDescending(scores, isMember);
-        var (positives, negatives) = RocSweep.Totals(members, default);
+        var split = new ScoresByTruth();
+        split.Load(scores, isMember);
+        var (positives, negatives) = (split.Members.Length, split.NonMembers.Length);
         AttackMetrics.RequireBothClasses(positives, negatives);
         var collector = new Collector(positives, negatives);
-        RocSweep.Walk(sorted, members, default, ref collector);
-        return new RocCurve(collector.Points, (int)positives, (int)negatives);
+        RocSweep.Walk(split.Members, split.NonMembers, ref collector);
+        return new RocCurve(collector.Points, positives, negatives);
     }
 
     private struct Collector(long positives, long negatives) : RocSweep.IVisitor

@@ -2,7 +2,9 @@ namespace MiaRepro.Metrics;
 
 /// <summary>
 /// Walks an exact ROC curve: scores sorted descending, one point per distinct score (ties grouped), starting at
-/// (0, 0) with threshold +∞. Each cell may carry an integer weight (how often a bootstrap drew it).
+/// (0, 0) with threshold +∞. Each cell may carry an integer weight (how often a bootstrap drew it). Unweighted scores
+/// are walked from radix-sorted keys split by truth; weighted ones (the bootstrap's) from scores sorted descending
+/// with their cells.
 /// </summary>
 internal static class RocSweep
 {
@@ -65,6 +67,36 @@ internal static class RocSweep
             {
                 visitor.Visit(tp, fp, threshold);
             }
+        }
+    }
+
+    /// <summary>
+    /// The same curve, walked from the members' and the non-members' keys (<see cref="ScoresByTruth"/>), each sorted
+    /// ascending: merged from the top, one point per distinct key, so the points, and every sum over them, are those
+    /// of the walk over scores sorted descending.
+    /// </summary>
+    public static void Walk<TVisitor>(ReadOnlySpan<ulong> membersAscending, ReadOnlySpan<ulong> nonMembersAscending, ref TVisitor visitor)
+        where TVisitor : struct, IVisitor
+    {
+        var i = membersAscending.Length - 1;
+        var j = nonMembersAscending.Length - 1;
+        visitor.Visit(0, 0, double.PositiveInfinity);
+        while (i >= 0 || j >= 0)
+        {
+            var key = i < 0 ? nonMembersAscending[j]
+                : j < 0 ? membersAscending[i]
+                : Math.Max(membersAscending[i], nonMembersAscending[j]);
+            while (i >= 0 && membersAscending[i] == key)
+            {
+                i--;
+            }
+
+            while (j >= 0 && nonMembersAscending[j] == key)
+            {
+                j--;
+            }
+
+            visitor.Visit(membersAscending.Length - 1 - i, nonMembersAscending.Length - 1 - j, SortableKeys.ToScore(key));
         }
     }
 

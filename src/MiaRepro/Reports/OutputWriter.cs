@@ -27,10 +27,11 @@ public static class OutputWriter
     }
 
     /// <summary>The outputs of <c>miarepro attack</c>: <c>report.md</c>, then <c>results.json</c>.</summary>
-    public static void Write(PopulationFolder folder, AttackSuite suite, string outDir)
+    /// <param name="bootstrapSeed">The seed of the suite's intervals, or null when it has none.</param>
+    public static void Write(PopulationFolder folder, AttackSuite suite, string outDir, long? bootstrapSeed = null)
     {
         var report = ReportMarkdown.Build(folder, suite);
-        var json = ResultsJson.Build(folder, suite).ToJsonString(ResultsJson.Options);
+        var json = ResultsJson.Build(folder, suite, bootstrapSeed).ToJsonString(ResultsJson.Options);
         AtomicFile.WriteAllText(Path.Combine(outDir, "report.md"), report);
         AtomicFile.WriteAllText(Path.Combine(outDir, "results.json"), json);
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using MiaRepro.Attacks;
+using MiaRepro.Metrics;
 using MiaRepro.Populations;
 using MiaRepro.Runs;
 
@@ -10,6 +11,9 @@ namespace MiaRepro.Reports;
 public static class ReportMarkdown
 {
     public static readonly double[] TableFprs = [0.01, 0.001];
+
+    /// <summary>The FPR whose TPR interval the attacks table shows (the paper's headline 0.1%).</summary>
+    public const double IntervalFpr = 0.001;
 
     public static string Build(ReproductionResult result)
     {
@@ -79,6 +83,10 @@ public static class ReportMarkdown
 
     public static string FormatTpr(double? tpr) => tpr is null ? "—" : Invariant($"{tpr:0.00%}");
 
+    /// <summary>A TPR interval as "[1.20%, 3.45%]"; "—" when there is none.</summary>
+    public static string FormatTprInterval(Interval? interval) =>
+        interval is null ? "—" : Invariant($"[{interval.Lower:0.00%}, {interval.Upper:0.00%}]");
+
     private static void AppendAttacks(StringBuilder md, IEnumerable<(string Recipe, AttackSuite Suite)> recipes)
     {
         md.AppendLine("## Attacks (all targets pooled into one ROC, leave-one-out shadows)").AppendLine();
@@ -88,7 +96,8 @@ public static class ReportMarkdown
             md.Append(Invariant($" TPR@{f:0.###%} FPR |"));
         }
 
-        md.AppendLine().Append("|---|---|---|---|").AppendLine(string.Concat(TableFprs.Select(_ => "---|")));
+        md.AppendLine(Invariant($" TPR@{IntervalFpr:0.###%} FPR, 95% CI |"));
+        md.Append("|---|---|---|---|").AppendLine(string.Concat(TableFprs.Select(_ => "---|")) + "---|");
         foreach (var (name, suite) in recipes)
         {
             foreach (var (attack, outcome) in suite.Outcomes)
@@ -99,16 +108,18 @@ public static class ReportMarkdown
                     md.Append(' ').Append(FormatTpr(outcome.Pooled.TprAtFpr.First(t => t.Fpr == f).Tpr)).Append(" |");
                 }
 
-                md.AppendLine();
+                md.Append(' ').Append(outcome.Ci95 is null ? "not computed" : FormatTprInterval(outcome.Ci95.Tpr(IntervalFpr))).AppendLine(" |");
             }
 
             foreach (var (attack, reason) in suite.Unavailable)
             {
-                md.Append(Invariant($"| {name} | {attack} | not run: {reason} | |")).AppendLine(string.Concat(TableFprs.Select(_ => " |")));
+                md.Append(Invariant($"| {name} | {attack} | not run: {reason} | |")).AppendLine(string.Concat(TableFprs.Select(_ => " |")) + " |");
             }
         }
 
-        md.AppendLine().AppendLine("`—`: the run has too few non-members to measure that FPR (fewer than 10/FPR); see `results.json`.").AppendLine();
+        md.AppendLine().AppendLine("`—`: the run has too few non-members to measure that FPR (fewer than 10/FPR); see `results.json`.")
+            .AppendLine("95% CI: bootstrap percentile interval over targets and examples resampled together (`tpr_at_fpr_ci95` in `results.json`, with the AUC's).")
+            .AppendLine();
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -42,7 +42,11 @@ public static class ResultsJson
             ["scale"] = settings.Scale.Name,
             ["device"] = result.Device,
             ["seed"] = settings.Seed,
-            ["seeds"] = new JsonObject { ["master"] = settings.Seed, ["keep"] = result.KeepSeed, ["split"] = result.SplitSeed },
+            ["seeds"] = new JsonObject
+            {
+                ["master"] = settings.Seed, ["keep"] = result.KeepSeed, ["split"] = result.SplitSeed, ["bootstrap"] = settings.BootstrapSeed,
+            },
+            ["bootstrap_replicates"] = settings.BootstrapReplicates,
             ["threads"] = settings.Threads,
             ["models_per_recipe"] = settings.Scale.Models,
             ["population"] = settings.Scale.Population,
@@ -60,7 +64,8 @@ public static class ResultsJson
     /// <c>results.json</c> for <c>miarepro attack</c>: one recipe, named after the population folder. What the folder
     /// does not tell (accuracies without <c>models.json</c>, the dataset, the seeds) is null or left out, never guessed.
     /// </summary>
-    public static JsonObject Build(PopulationFolder folder, AttackSuite suite)
+    /// <param name="bootstrapSeed">The seed of the suite's intervals (written as <c>seeds.bootstrap</c>), or null.</param>
+    public static JsonObject Build(PopulationFolder folder, AttackSuite suite, long? bootstrapSeed = null)
     {
         ArgumentNullException.ThrowIfNull(folder);
         var p = folder.Population;
@@ -79,6 +84,7 @@ public static class ResultsJson
             ["population"] = p.Examples,
             ["queries"] = p.Queries,
             ["classes"] = p.Logits is null ? null : p.Classes,
+            ["seeds"] = bootstrapSeed is null ? null : new JsonObject { ["bootstrap"] = bootstrapSeed },
             ["versions"] = Versions(),
             ["recipes"] = new JsonObject { [p.Name] = recipe },
             ["claims"] = new JsonArray(),
@@ -96,7 +102,7 @@ public static class ResultsJson
         var attacks = new JsonObject();
         foreach (var (attack, o) in suite.Outcomes)
         {
-            var pooled = Metrics(o.Pooled);
+            var pooled = Metrics(o.Pooled, o.Ci95);
             pooled["per_target"] = new JsonArray([.. o.PerTarget.Select((m, i) => Target(i, m))]);
             attacks[attack] = pooled;
         }
@@ -114,8 +120,15 @@ public static class ResultsJson
         }
     }
 
-    public static JsonObject Metrics(AttackMetrics metrics)
+    /// <summary>
+    /// A metrics object: <c>auc</c>, <c>balanced_accuracy</c>, <c>tpr_at_fpr</c> (and the reasons for its nulls); with
+    /// <paramref name="intervals"/>, also <c>auc_ci95</c>, <c>tpr_at_fpr_ci95</c> (null where the TPR is null),
+    /// <c>ci95_replicates</c> and, where some replicates drew too few non-members for an FPR,
+    /// <c>tpr_at_fpr_ci95_undefined</c> (how many were left out).
+    /// </summary>
+    public static JsonObject Metrics(AttackMetrics metrics, MetricIntervals? intervals = null)
     {
+        ArgumentNullException.ThrowIfNull(metrics);
         var tpr = new JsonObject();
         var reasons = new JsonObject();
         foreach (var t in metrics.TprAtFpr)
@@ -128,12 +141,27 @@ public static class ResultsJson
             }
         }
 
-        var node = new JsonObject
+        var node = new JsonObject { ["auc"] = metrics.Auc };
+        if (intervals is not null)
         {
-            ["auc"] = metrics.Auc,
-            ["balanced_accuracy"] = metrics.BalancedAccuracy,
-            ["tpr_at_fpr"] = tpr,
-        };
+            node["auc_ci95"] = Pair(intervals.Auc);
+        }
+
+        node["balanced_accuracy"] = metrics.BalancedAccuracy;
+        node["tpr_at_fpr"] = tpr;
+        if (intervals is not null)
+        {
+            node["tpr_at_fpr_ci95"] = new JsonObject(
+                [.. intervals.TprAtFpr.Select(t => KeyValuePair.Create<string, JsonNode?>(FprKey(t.Fpr), t.Ci95 is null ? null : Pair(t.Ci95)))]);
+            node["ci95_replicates"] = intervals.Replicates;
+            var undefined = intervals.TprAtFpr.Where(t => t.Ci95 is not null && t.Undefined > 0).ToList();
+            if (undefined.Count > 0)
+            {
+                node["tpr_at_fpr_ci95_undefined"] = new JsonObject(
+                    [.. undefined.Select(t => KeyValuePair.Create<string, JsonNode?>(FprKey(t.Fpr), t.Undefined))]);
+            }
+        }
+
         if (reasons.Count > 0)
         {
             node["tpr_at_fpr_null_reasons"] = reasons;
@@ -150,6 +178,8 @@ public static class ResultsJson
 
     /// <summary>"0.1", "0.01", …, "0.00001": the FPR as a plain decimal.</summary>
     public static string FprKey(double fpr) => fpr.ToString("0.##########", CultureInfo.InvariantCulture);
+
+    private static JsonArray Pair(Interval interval) => new(interval.Lower, interval.Upper);
 
     private static JsonObject Target(int model, AttackMetrics metrics)
     {

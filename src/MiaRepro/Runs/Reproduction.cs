@@ -3,7 +3,6 @@ using MiaRepro.Attacks;
 using MiaRepro.Claims;
 using MiaRepro.Populations;
 using MiaRepro.Recipes;
-using MiaRepro.Seeds;
 using MiaRepro.Store;
 
 namespace MiaRepro.Runs;
@@ -35,19 +34,20 @@ public static class Reproduction
             stages[$"train:{name}"] = Lap(watch);
         }
 
-        var outcomes = new Dictionary<string, RecipeOutcome>();
-        foreach (var (name, trained) in populations)
-        {
-            outcomes[name] = new RecipeOutcome(trained, AttackSuite.Run(trained.Population));
-        }
-
+        var suites = populations.ToDictionary(p => p.Key, p => AttackSuite.Run(p.Value.Population));
         stages["attack"] = Lap(watch);
+
+        // The same draws for every attack and recipe (one keep matrix), and for the claims' paired comparisons.
+        var outcomes = populations.ToDictionary(
+            p => p.Key,
+            p => new RecipeOutcome(p.Value, suites[p.Key].WithIntervals(p.Value.Population, settings.BootstrapReplicates, settings.BootstrapSeed)));
+        stages["intervals"] = Lap(watch);
 
         var evidence = new ClaimEvidence(
             populations,
             outcomes.ToDictionary(o => o.Key, o => o.Value.Attacks),
             settings.BootstrapReplicates,
-            SeedSequence.Derive(settings.Seed, "bootstrap"));
+            settings.BootstrapSeed);
         var claims = ClaimCatalog.For(scale)
             .Where(c => c.Recipes.All(populations.ContainsKey))
             .Select(c => c.Decide(evidence))

@@ -1,5 +1,6 @@
 using MiaRepro.Data;
 using MiaRepro.Recipes;
+using MiaRepro.Seeds;
 using MiaRepro.Training;
 
 namespace MiaRepro.Runs;
@@ -25,6 +26,12 @@ public sealed record RunSettings(
 
     /// <summary>The query views of every model: <see cref="Queries"/> views, shifted by the scale's crop padding.</summary>
     public QueryGrid QueryGrid => QueryGrid.For(Queries, Scale);
+
+    /// <summary>The seed of every bootstrap of the run (claims and metric intervals), derived from the master seed.</summary>
+    public long BootstrapSeed => DeriveBootstrapSeed(Seed);
+
+    /// <summary>The bootstrap seed of master seed <paramref name="seed"/> (also for <c>miarepro attack --seed</c>).</summary>
+    public static long DeriveBootstrapSeed(long seed) => SeedSequence.Derive(seed, "bootstrap");
 
     /// <summary>
     /// Checks the settings before anything expensive runs and lists every problem at once.

@@ -110,6 +110,34 @@ public sealed class LiraTests
         }
     }
 
+    [Theory]
+    [InlineData(6, 70)]
+    [InlineData(9, 64)]
+    public void Partners_of_a_whole_row_are_each_examples_first_model_on_the_other_side(int models, int examples)
+    {
+        // Given an unbalanced random keep matrix (every example still IN and OUT somewhere), rows not a multiple of 32
+        var random = new Random(models);
+        var keep = Enumerable.Range(0, models * examples).Select(i => i / examples == i % examples % models || random.Next(3) == 0).ToArray();
+        for (var n = 0; n < examples; n++)
+        {
+            keep[(((n % models) + 1) % models * examples) + n] = false;
+            keep[(((n % models) + 2) % models * examples) + n] = false;
+            keep[(((n % models) + 3) % models * examples) + n] = true;
+        }
+
+        var shadows = new ShadowStatistics(SyntheticPopulation.Of(models, examples, 1, keep, new double[models * examples]));
+        var partners = new int[examples];
+
+        for (var target = 0; target < models; target++)
+        {
+            // When
+            shadows.Partners(target, partners);
+
+            // Then
+            partners.Should().Equal(Enumerable.Range(0, examples).Select(n => shadows.Partner(target, n)));
+        }
+    }
+
     [Fact]
     public void Global_variants_use_one_sigma_per_target()
     {

@@ -3,6 +3,7 @@ using FluentAssertions;
 using MiaRepro.Attacks;
 using MiaRepro.Cli;
 using MiaRepro.Populations;
+using MiaRepro.Runs;
 using MiaRepro.Tests.Attacks;
 using MiaRepro.Tests.Populations;
 
@@ -49,6 +50,45 @@ public sealed class CliAttackTests : IDisposable
         }
 
         File.ReadAllText(Path.Combine(OutDir, "report.md")).Should().Contain("their-recipe").And.Contain("lira-online");
+    }
+
+    [Fact]
+    public void Attack_writes_95_percent_intervals_beside_auc_and_tpr_seeded_by_the_seed_option()
+    {
+        // Given 120 non-member cells: TPR at 10% FPR is measurable, at 1% it is not
+        var population = Synthetic();
+        PopulationFiles.Write(PopulationDir, population);
+
+        // When
+        var (code, _) = Run("attack", "--population", PopulationDir, "--out", OutDir, "--replicates", "200", "--seed", "3");
+
+        // Then
+        code.Should().Be(ExitCodes.Ran);
+        var results = JsonNode.Parse(File.ReadAllText(Path.Combine(OutDir, "results.json")))!;
+        var lira = results["recipes"]!["their-recipe"]!["attacks"]!["lira-online"]!;
+        var auc = lira["auc"]!.GetValue<double>();
+        var ci = lira["auc_ci95"]!.AsArray().Select(v => v!.GetValue<double>()).ToArray();
+        ci.Should().HaveCount(2);
+        auc.Should().BeInRange(ci[0], ci[1]);
+        lira["tpr_at_fpr_ci95"]!["0.1"]!.AsArray().Should().HaveCount(2);
+        lira["tpr_at_fpr_ci95"]!.AsObject().Should().ContainKey("0.01");
+        lira["tpr_at_fpr_ci95"]!["0.01"].Should().BeNull("the TPR itself is null");
+        lira["ci95_replicates"]!.GetValue<int>().Should().Be(200);
+        results["seeds"]!["bootstrap"]!.GetValue<long>().Should().Be(RunSettings.DeriveBootstrapSeed(3));
+        File.ReadAllText(Path.Combine(OutDir, "report.md")).Should().Contain("TPR@0.1% FPR, 95% CI");
+    }
+
+    [Fact]
+    public void Attack_with_no_replicates_writes_no_intervals()
+    {
+        PopulationFiles.Write(PopulationDir, Synthetic());
+
+        var (code, _) = Run("attack", "--population", PopulationDir, "--out", OutDir, "--replicates", "0");
+
+        code.Should().Be(ExitCodes.Ran);
+        var results = JsonNode.Parse(File.ReadAllText(Path.Combine(OutDir, "results.json")))!;
+        results["recipes"]!["their-recipe"]!["attacks"]!["loss"]!.AsObject().Should().NotContainKey("auc_ci95");
+        results["seeds"].Should().BeNull();
     }
 
     [Fact]

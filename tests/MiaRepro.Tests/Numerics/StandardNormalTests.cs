@@ -61,6 +61,28 @@ public sealed class StandardNormalTests
     }
 
     [Fact]
+    public void Log_cdf_of_many_values_at_once_is_the_scalar_log_cdf_bit_for_bit()
+    {
+        // Given every branch and its edges, NaN, both zeros, infinities, and 10,000 random values (not a multiple of 4)
+        double[] edges = [double.NaN, 0.0, -0.0, -1.0, Math.BitDecrement(-1.0), -2.0 * Math.Sqrt(2), 2.0 * Math.Sqrt(2), 1e-310, -1e-310, 1e10, -1e10, double.PositiveInfinity, double.NegativeInfinity, 40, -40];
+        var random = new Random(3);
+        var z = edges.Concat(Enumerable.Range(0, 10_001).Select(_ => (random.NextDouble() - 0.5) * random.Next(1, 20))).ToArray();
+
+        // When (in place, as LiRA offline does)
+        var values = z.ToArray();
+        StandardNormal.LogCdf(values, values);
+
+        // Then
+        values.Select(BitConverter.DoubleToInt64Bits).Should().Equal(z.Select(v => BitConverter.DoubleToInt64Bits(StandardNormal.LogCdf(v))));
+    }
+
+    [Fact]
+    public void Log_pdf_with_log_sigma_given_is_the_log_pdf_bit_for_bit()
+    {
+        StandardNormal.LogPdf(0.3, -1.2, 0.7, Math.Log(0.7)).Should().Be(StandardNormal.LogPdf(0.3, -1.2, 0.7));
+    }
+
+    [Fact]
     public void Log_pdf_matches_the_density_formula()
     {
         var expected = Math.Log(Math.Exp(-0.5 * 4.0) / (3.0 * Math.Sqrt(2 * Math.PI)));
