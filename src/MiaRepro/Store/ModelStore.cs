@@ -155,6 +155,7 @@ public sealed class ModelStore
             return $"shape {manifest.Examples}×{manifest.Queries}×{manifest.Classes}, expected {examples}×{queries}×{classes}";
         }
 
+        byte[] logitsBytes = [];
         foreach (var name in new[] { LogitsFile, WeightsFile })
         {
             var path = Path.Combine(folder, name);
@@ -168,7 +169,10 @@ public sealed class ModelStore
                 return $"{name} is missing";
             }
 
-            var actual = Describe(path);
+            // The logits are read once: checksummed and then parsed from the same bytes.
+            var bytes = name == LogitsFile ? File.ReadAllBytes(path) : null;
+            var actual = bytes is null ? Describe(path) : new StoredFile(bytes.LongLength, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+            logitsBytes = bytes ?? logitsBytes;
             if (actual.Bytes != expected.Bytes)
             {
                 return $"{name} has {actual.Bytes} bytes, its manifest says {expected.Bytes} (truncated?)";
@@ -183,7 +187,8 @@ public sealed class ModelStore
         NpyArray logits;
         try
         {
-            logits = Npy.Read(Path.Combine(folder, LogitsFile));
+            using var stream = new MemoryStream(logitsBytes, writable: false);
+            logits = Npy.Read(stream, Path.Combine(folder, LogitsFile));
         }
         catch (InputException e)
         {
