@@ -11,9 +11,11 @@ namespace MiaRepro.Attacks;
 /// Pr(x) = ½((1 + a)·Pr_OUT(x) + (1 − a)). LR(x) = Pr(x|θ)/Pr(x), and score(x) = the fraction of population samples z
 /// with LR(x)/LR(z) &gt; γ, LR(z) computed the same way for the same target.
 /// <list type="bullet">
-/// <item>a = 0.3 by default: our recollection of the value the paper recommends for CIFAR-10, not checked against
-/// the paper here; a constructor parameter.</item>
-/// <item>γ = 1 by default (a constructor parameter).</item>
+/// <item>a = 0.3 by default: the default `offline_a` of the authors' implementation (Privacy Meter,
+/// privacytrustlab/ml_privacy_meter, modules/mia/attacks/rmia.py), which can also tune a per target by attacking a
+/// paired model over a ∈ {0, 0.1, …, 1}; MiaRepro keeps a fixed, documented a (a constructor parameter).</item>
+/// <item>γ = 1 by default, as in the same implementation (score = fraction of z with LR(x)/LR(z) &gt; 1); a
+/// constructor parameter.</item>
 /// <item>z: up to 1,000 examples of the population (a fixed seeded shuffle, the same for every target), whether or
 /// not they trained the target; x itself may be among them, which moves its score by at most 1/|z|.</item>
 /// </list>
