@@ -1,4 +1,5 @@
 using MiaRepro.Attacks;
+using MiaRepro.Metrics;
 using MiaRepro.Populations;
 
 namespace MiaRepro.Claims;
@@ -8,4 +9,35 @@ public sealed record ClaimEvidence(
     IReadOnlyDictionary<string, TrainedPopulation> Populations,
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, AttackOutcome>> Attacks,
     int BootstrapReplicates,
-    long Seed);
+    long Seed)
+{
+    /// <summary>
+    /// The outcome of <paramref name="attack"/> on <paramref name="recipe"/>, or null with the reason it is missing
+    /// (the recipe was not run, or the attack could not run on its population).
+    /// </summary>
+    public AttackOutcome? Outcome(string recipe, string attack, out string reason)
+    {
+        reason = string.Empty;
+        if (!Attacks.TryGetValue(recipe, out var attacks))
+        {
+            reason = $"needs the recipe {recipe} in the run";
+            return null;
+        }
+
+        if (!attacks.TryGetValue(attack, out var outcome))
+        {
+            reason = $"{attack} could not run on {recipe} (see attack_null_reasons in results.json)";
+            return null;
+        }
+
+        return outcome;
+    }
+
+    /// <summary>
+    /// Compares a metric of two score sets on the same keep matrix (two recipes, or two attacks on one recipe) with
+    /// the paired bootstrap of the run: the same replicates and seed for every claim.
+    /// </summary>
+    public PairedComparison Compare(AttackOutcome a, AttackOutcome b, Population population, Func<AttackMetrics, double?> metric) =>
+        PairedBootstrap.Compare(
+            a.Scores, b.Scores, population.Keep, population.Models, population.Examples, metric, BootstrapReplicates, (ulong)Seed);
+}

@@ -1,3 +1,5 @@
+using MiaRepro.Metrics;
+
 namespace MiaRepro.Claims;
 
 /// <summary>The decision on one claim, with the numbers behind it.</summary>
@@ -21,4 +23,32 @@ public sealed record ClaimResult(
         lower > threshold ? Verdict.Supported
         : upper < threshold ? Verdict.Refuted
         : Verdict.Inconclusive;
+
+    /// <summary>The result of a claim that its effect exceeds <paramref name="threshold"/>, decided from its 95% interval.</summary>
+    public static ClaimResult FromInterval(
+        IClaim claim, double effect, Interval ci95, double threshold, string measure, string? detail = null)
+    {
+        var verdict = Decide(ci95.Lower, ci95.Upper, threshold);
+        var because = Because(verdict, ci95, threshold) + (detail is null ? string.Empty : $"; {detail}");
+        return new ClaimResult(claim.Id, claim.Statement, verdict, effect, [ci95.Lower, ci95.Upper], threshold, measure, because);
+    }
+
+    /// <summary>An inconclusive result: the data cannot measure the effect, for <paramref name="reason"/>.</summary>
+    public static ClaimResult Unmeasured(IClaim claim, double threshold, string measure, string reason) =>
+        new(claim.Id, claim.Statement, Verdict.Inconclusive, null, null, threshold, measure, reason);
+
+    /// <summary>The verdict in words: where the interval lies against the threshold.</summary>
+    public static string Because(Verdict verdict, Interval ci95, double threshold) => verdict switch
+    {
+        Verdict.Supported => $"the whole 95% interval {Format(ci95)} lies above {threshold:0.###}",
+        Verdict.Refuted => $"the whole 95% interval {Format(ci95)} lies below {threshold:0.###}",
+        _ => $"the 95% interval {Format(ci95)} contains {threshold:0.###}",
+    };
+
+    /// <summary>An interval as [lower, upper] with up to three significant decimals; ∞ for unbounded.</summary>
+    public static string Format(Interval ci95) => $"[{Number(ci95.Lower)}, {Number(ci95.Upper)}]";
+
+    /// <summary>A number with up to three decimals; ∞ for unbounded.</summary>
+    public static string Number(double value) =>
+        double.IsPositiveInfinity(value) ? "∞" : double.IsNegativeInfinity(value) ? "−∞" : value.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
 }

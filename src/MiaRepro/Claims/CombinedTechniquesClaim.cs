@@ -1,5 +1,3 @@
-using MiaRepro.Metrics;
-
 namespace MiaRepro.Claims;
 
 /// <summary>
@@ -9,8 +7,6 @@ namespace MiaRepro.Claims;
 /// </summary>
 public sealed class CombinedTechniquesClaim(string attack, string combinedRecipe = "crop-flip-early-stop", double threshold = 3.0) : IClaim
 {
-    public const double Fpr = 0.001;
-
     public string Attack => attack;
 
     public string CombinedRecipe => combinedRecipe;
@@ -24,42 +20,40 @@ public sealed class CombinedTechniquesClaim(string attack, string combinedRecipe
 
     public ClaimResult Decide(ClaimEvidence evidence)
     {
-        var measure = $"baseline ÷ {combinedRecipe}, {Attack} TPR at {Fpr:0.###%} FPR";
-        if (!Recipes.All(evidence.Attacks.ContainsKey))
+        var measure = $"baseline ÷ {combinedRecipe}, {Attack} TPR at {LowFpr.Text} FPR";
+        var baseline = evidence.Outcome("baseline", Attack, out var missing);
+        var combined = evidence.Outcome(combinedRecipe, Attack, out var missingCombined);
+        if (baseline is null || combined is null)
         {
-            return Inconclusive(measure, $"needs the recipes {string.Join(" and ", Recipes)} in the run");
+            return ClaimResult.Unmeasured(this, threshold, measure, baseline is null ? missing : missingCombined);
         }
 
-        if (!evidence.Attacks["baseline"].TryGetValue(Attack, out var baseline)
-            || !evidence.Attacks[combinedRecipe].TryGetValue(Attack, out var combined))
+        if ((LowFpr.Unmeasurable(baseline.Pooled) ?? LowFpr.Unmeasurable(combined.Pooled)) is { } why)
         {
-            return Inconclusive(measure, $"{Attack} could not run on this population (see attack_null_reasons in results.json)");
+            return ClaimResult.Unmeasured(this, threshold, measure, why);
         }
 
-        if (Tpr(baseline.Pooled) is null || Tpr(combined.Pooled) is null)
-        {
-            var reason = baseline.Pooled.TprAtFpr.First(t => t.Fpr == Fpr).Reason;
-            return Inconclusive(measure, $"TPR at {Fpr:0.###%} FPR cannot be measured: {reason}");
-        }
-
-        var population = evidence.Populations["baseline"].Population;
-        var comparison = PairedBootstrap.Compare(
-            baseline.Scores, combined.Scores, population.Keep, population.Models, population.Examples,
-            Tpr, evidence.BootstrapReplicates, (ulong)evidence.Seed);
-        var lower = comparison.RatioCi95.Lower;
-        var upper = comparison.RatioCi95.Upper;
-        var verdict = ClaimResult.Decide(lower, upper, threshold);
-        var because = verdict switch
-        {
-            Verdict.Supported => $"the whole 95% interval [{lower:0.##}, {upper:0.##}] lies above {threshold}",
-            Verdict.Refuted => $"the whole 95% interval [{lower:0.##}, {upper:0.##}] lies below {threshold}",
-            _ => $"the 95% interval [{lower:0.##}, {upper:0.##}] contains {threshold}",
-        };
-        return new ClaimResult(Id, Statement, verdict, comparison.Ratio, [lower, upper], threshold, measure, because);
+        var comparison = evidence.Compare(baseline, combined, evidence.Populations["baseline"].Population, LowFpr.Tpr);
+        var lowest = LowestOtherRecipe(evidence, combined);
+        return ClaimResult.FromInterval(this, comparison.Ratio, comparison.RatioCi95, threshold, measure, lowest);
     }
 
-    private static double? Tpr(AttackMetrics metrics) => metrics.TprAtFpr.First(t => t.Fpr == Fpr).Tpr;
+    /// <summary>Whether the combined recipe has the lowest TPR of the run's recipes (reported, not part of the verdict).</summary>
+    private string? LowestOtherRecipe(ClaimEvidence evidence, Attacks.AttackOutcome combined)
+    {
+        var others = evidence.Attacks
+            .Where(a => a.Key != combinedRecipe && a.Value.ContainsKey(Attack) && LowFpr.Tpr(a.Value[Attack].Pooled) is not null)
+            .Select(a => (Recipe: a.Key, Tpr: LowFpr.Tpr(a.Value[Attack].Pooled)!.Value))
+            .ToList();
+        if (others.Count == 0)
+        {
+            return null;
+        }
 
-    private ClaimResult Inconclusive(string measure, string reason) =>
-        new(Id, Statement, Verdict.Inconclusive, null, null, threshold, measure, reason);
+        var next = others.MinBy(o => o.Tpr);
+        var own = LowFpr.Tpr(combined.Pooled)!.Value;
+        return own <= next.Tpr
+            ? $"{combinedRecipe} has the lowest TPR of the run ({LowFpr.Percent(own)}; next {next.Recipe} {LowFpr.Percent(next.Tpr)})"
+            : $"{next.Recipe} has a lower TPR ({LowFpr.Percent(next.Tpr)}) than {combinedRecipe} ({LowFpr.Percent(own)})";
+    }
 }

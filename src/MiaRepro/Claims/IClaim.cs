@@ -7,7 +7,11 @@ public interface IClaim
 
     string Statement { get; }
 
+    /// <summary>The recipes the claim needs at least; a scale's default recipes include every claim's.</summary>
     IReadOnlyList<string> Recipes { get; }
+
+    /// <summary>Whether a run of <paramref name="recipes"/> can decide the claim (by default: it has <see cref="Recipes"/>).</summary>
+    bool AppliesTo(IReadOnlyCollection<string> recipes) => Recipes.All(recipes.Contains);
 
     ClaimResult Decide(ClaimEvidence evidence);
 }

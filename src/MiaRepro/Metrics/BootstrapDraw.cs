@@ -37,19 +37,7 @@ internal sealed class BootstrapDraw
     /// <summary>Replicate <paramref name="replicate"/> of <paramref name="seed"/>: its own generator, so replicates may run on any thread.</summary>
     public void Draw(ulong seed, int replicate)
     {
-        var random = new SplitMix64(SplitMix64.Derive(seed, (ulong)replicate));
-        Array.Clear(_modelCounts);
-        Array.Clear(_exampleCounts);
-        for (var i = 0; i < _modelCounts.Length; i++)
-        {
-            _modelCounts[random.NextInt(_modelCounts.Length)]++;
-        }
-
-        for (var i = 0; i < _exampleCounts.Length; i++)
-        {
-            _exampleCounts[random.NextInt(_exampleCounts.Length)]++;
-        }
-
+        DrawCounts(seed, replicate, _modelCounts, _exampleCounts);
         var examples = _exampleCounts.Length;
         long total = 0;
         _positives = 0;
@@ -66,6 +54,26 @@ internal sealed class BootstrapDraw
         }
 
         _negatives = total - _positives;
+    }
+
+    /// <summary>
+    /// Replicate <paramref name="replicate"/>'s draw with replacement: how many times each model and each example is
+    /// drawn (as many draws as there are models, then examples), from its own generator seeded from (seed, replicate).
+    /// </summary>
+    public static void DrawCounts(ulong seed, int replicate, int[] modelCounts, int[] exampleCounts)
+    {
+        var random = new SplitMix64(SplitMix64.Derive(seed, (ulong)replicate));
+        Array.Clear(modelCounts);
+        Array.Clear(exampleCounts);
+        for (var i = 0; i < modelCounts.Length; i++)
+        {
+            modelCounts[random.NextInt(modelCounts.Length)]++;
+        }
+
+        for (var i = 0; i < exampleCounts.Length; i++)
+        {
+            exampleCounts[random.NextInt(exampleCounts.Length)]++;
+        }
     }
 
     /// <summary>The metrics of <paramref name="cells"/> on the current draw, or null when it drew no member or no non-member.</summary>

@@ -60,7 +60,7 @@ public sealed record ScaleProfile(
         CutoutSize: 8,
         LabelSmoothing: 0.1,
         Patience: 5,
-        Recipes: ["baseline", "crop-flip-early-stop"],
+        Recipes: ["baseline", "crop-flip", "early-stop", "crop-flip-early-stop"],
         LiraAttack: "lira-online-global");
 
     /// <summary>

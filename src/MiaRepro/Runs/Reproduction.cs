@@ -49,7 +49,7 @@ public static class Reproduction
             settings.BootstrapReplicates,
             settings.BootstrapSeed);
         var claims = ClaimCatalog.For(scale)
-            .Where(c => c.Recipes.All(populations.ContainsKey))
+            .Where(c => c.AppliesTo(populations.Keys))
             .Select(c => c.Decide(evidence))
             .ToList();
         stages["claims"] = Lap(watch);

@@ -1,0 +1,39 @@
+using MiaRepro.Metrics;
+
+namespace MiaRepro.Claims;
+
+/// <summary>
+/// C0: LiRA beats the LOSS attack at low FPR (the LiRA paper's Table I) — measured on the baseline recipe as the
+/// ratio of LiRA's TPR at 0.1% FPR to LOSS's, both attacks scoring the same targets and examples, with a paired
+/// bootstrap interval. Pre-registered threshold: the ratio's interval lies wholly above 1.
+/// </summary>
+public sealed class LiraBeatsLossClaim(string attack, double threshold = 1.0) : IClaim
+{
+    public const string Recipe = "baseline";
+
+    public string Id => "C0";
+
+    public string Statement => "LiRA beats the LOSS attack at low FPR.";
+
+    public IReadOnlyList<string> Recipes => [Recipe];
+
+    public ClaimResult Decide(ClaimEvidence evidence)
+    {
+        var measure = $"{attack} ÷ loss, TPR at {LowFpr.Text} FPR, {Recipe} recipe";
+        var lira = evidence.Outcome(Recipe, attack, out var missing);
+        var loss = evidence.Outcome(Recipe, "loss", out var missingLoss);
+        if (lira is null || loss is null)
+        {
+            return ClaimResult.Unmeasured(this, threshold, measure, lira is null ? missing : missingLoss);
+        }
+
+        if (LowFpr.Unmeasurable(lira.Pooled) is { } why)
+        {
+            return ClaimResult.Unmeasured(this, threshold, measure, why);
+        }
+
+        var comparison = evidence.Compare(lira, loss, evidence.Populations[Recipe].Population, LowFpr.Tpr);
+        var detail = $"{attack} {LowFpr.Percent(comparison.A)} vs loss {LowFpr.Percent(comparison.B)}";
+        return ClaimResult.FromInterval(this, comparison.Ratio, comparison.RatioCi95, threshold, measure, detail);
+    }
+}
