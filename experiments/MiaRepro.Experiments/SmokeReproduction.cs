@@ -1,3 +1,4 @@
+using MiaRepro.Baselines;
 using MiaRepro.Claims;
 using MiaRepro.Recipes;
 using MiaRepro.Reports;
@@ -27,7 +28,7 @@ public sealed class SmokeReproduction
             Recipes: ScaleProfile.Smoke.Recipes,
             Seed: 0,
             Out: OutDir,
-            Threads: Environment.ProcessorCount);
+            Threads: Threads);
         _result = new Lazy<ReproductionResult>(() =>
         {
             var result = Reproduction.Run(Settings);
@@ -35,6 +36,12 @@ public sealed class SmokeReproduction
             return result;
         });
     }
+
+    /// <summary>
+    /// Torch's threads for the smoke run: 2, as on CI, whatever the machine — results repeat bit for bit only for the
+    /// same thread count, so the baselines hold on any machine with the same CPU kernels.
+    /// </summary>
+    public const int Threads = 2;
 
     public RunSettings Settings { get; }
 
@@ -44,7 +51,55 @@ public sealed class SmokeReproduction
 
     public ClaimResult Claim(string id) => Result.Claims.Single(c => c.Id == id);
 
-    private static string RepositoryRoot()
+    /// <summary>The claim's numbers in one line, for the test output.</summary>
+    public static string Describe(ClaimResult claim) =>
+        $"{claim.Id} {claim.Measure}: {claim.Effect:0.###}, 95% CI [{claim.Ci95?[0]:0.###}, {claim.Ci95?[1]:0.###}], " +
+        $"threshold {claim.Threshold} → {claim.Verdict}: {claim.Reason}";
+
+    /// <summary>The committed baselines of the device the smoke run used (<c>baselines/cpu</c>).</summary>
+    public BaselineFolder Baselines => new(Path.Combine(RepositoryRoot(), "baselines"), Result.Device);
+
+    /// <summary>
+    /// Checks claim <paramref name="id"/>'s key numbers against the baseline named <c>{test class}.{test method}</c>:
+    /// the verdict, the effect and its interval, and for every recipe the claim needs, the accuracies, the mean stop
+    /// epoch, every attack's AUC, and the TPR at 0.1% FPR of LiRA and LOSS.
+    /// </summary>
+    public BaselineCheck CheckBaseline(string testClass, string testMethod, string id)
+    {
+        var claim = Claim(id);
+        var numbers = new Dictionary<string, double?>
+        {
+            ["effect"] = claim.Effect,
+            ["ci95_lower"] = claim.Ci95?[0],
+            ["ci95_upper"] = claim.Ci95?[1],
+        };
+        var recipes = ClaimCatalog.For(Settings.Scale).Single(c => c.Id == id).Recipes;
+        foreach (var name in recipes)
+        {
+            var outcome = Result.Recipes[name];
+            numbers[$"{name}.train_accuracy"] = outcome.Trained.TrainAccuracy;
+            numbers[$"{name}.test_accuracy"] = outcome.Trained.TestAccuracy;
+            if (outcome.Trained.Recipe.EarlyStopping is not null)
+            {
+                numbers[$"{name}.stop_epoch"] = outcome.Trained.Models.Average(m => m.StopEpoch);
+            }
+
+            foreach (var (attack, attacked) in outcome.Attacks)
+            {
+                numbers[$"{name}.{attack}.auc"] = attacked.Pooled.Auc;
+                if (attack == Settings.Scale.LiraAttack || attack == "loss")
+                {
+                    numbers[$"{name}.{attack}.tpr_at_fpr_1e-3"] = LowFpr.Tpr(attacked.Pooled);
+                }
+            }
+        }
+
+        var snapshot = Snapshot.Of([KeyValuePair.Create("verdict", claim.Verdict.ToString().ToLowerInvariant())], numbers);
+        return Baselines.Check($"{testClass}.{testMethod}", snapshot, BaselineFolder.AcceptFromEnvironment);
+    }
+
+    /// <summary>The repository's root folder (where MiaRepro.sln is), or the temp folder outside a checkout.</summary>
+    public static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -32,4 +32,15 @@ public sealed class C3_CombinedTechniques(SmokeReproduction smoke, ITestOutputHe
         claim.Verdict.Should().Be(Verdict.Supported, claim.Reason);
         claim.Ci95![0].Should().BeGreaterThan(3.0);
     }
+
+    [Fact]
+    public void Key_numbers_match_the_baseline()
+    {
+        // Given the claim's verdict, effect, interval and the numbers of the recipes it needs
+        // When they are compared with baselines/cpu (tolerances per metric: README, "Baselines")
+        var check = smoke.CheckBaseline(nameof(C3_CombinedTechniques), nameof(Key_numbers_match_the_baseline), "C3");
+
+        // Then nothing moved beyond its tolerance
+        check.Matches.Should().BeTrue(check.Message);
+    }
 }
