@@ -37,7 +37,8 @@ public sealed class SweepCommand : Command<SweepSettings>
             task.Description = Invariant($"{plan.Count} models: {result.Store.Trained} trained, {result.Store.Reused} already in the shard's store");
         });
 
-        foreach (var reason in result!.Store.Discarded)
+        console.MarkupLine(Invariant($"Shard {shard}: {plan.Count} models, {result!.Store.Trained} trained, {result.Store.Reused} already in the shard's store."));
+        foreach (var reason in result.Store.Discarded)
         {
             console.MarkupLine($"[yellow]Discarded a corrupt stored model and trained it again:[/] {Markup.Escape(reason)}");
         }

@@ -61,7 +61,7 @@ public sealed class ShardSet
             if (!held.SequenceEqual(expected))
             {
                 errors.Add(Invariant(
-                    $"{shard.Path}: holds {held.Count} models, but shard {shard.Manifest.Shard}/{settings.Shards} of this sweep is {expected.Count} other ones; its shard.json was not written by this sweep — run that shard again."));
+                    $"{shard.Path}: its {held.Count} models are not shard {shard.Manifest.Shard}/{settings.Shards}'s share of this sweep ({expected.Count} models, every {settings.Shards}th from position {shard.Manifest.Shard - 1}); its shard.json was not written by this sweep — run that shard again."));
             }
         }
 

@@ -45,8 +45,8 @@ public sealed class ShardStore : IModelStore
             ? lookup
             : throw new InputException(
                 $"{held.Shard.Path}: {held.Model.Recipe} model {held.Model.Model} is unusable " +
-                $"({lookup.Discarded ?? $"{_stores[held.Shard].PathOf(wanted)} is missing"}). Run shard {held.Shard.Manifest.Shard}/{_shards.Settings.Shards} " +
-                $"again ('miarepro sweep' with the same options and --out {held.Shard.Path}): it trains only what its store lacks.");
+                $"({lookup.Discarded ?? $"{_stores[held.Shard].PathOf(wanted)} is missing"}). Run that shard again — 'miarepro sweep' with the " +
+                $"same options, --shard {held.Shard.Manifest.Shard}/{_shards.Settings.Shards} --out {held.Shard.Path} — it trains only what its store lacks.");
     }
 
     public void Save(ModelKey key, string recipe, TrainingResult result, double seconds) =>
