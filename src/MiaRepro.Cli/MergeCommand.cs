@@ -17,11 +17,11 @@ public sealed class MergeCommand : Command<MergeSettings>
         var watch = Stopwatch.StartNew();
         var result = Merge.Run(settings.Shards, settings.Out, settings.DataDir);
         var run = result.Settings;
-        console.MarkupLine(Invariant($"[bold]MiaRepro merge[/] of {settings.Shards.Length} shards ({run.Scale.Name} scale: {run.Dataset}, recipes {string.Join(", ", run.Recipes)}, {run.Scale.Models} models × {run.Scale.Population} examples, seed {run.Seed}, trained on {result.Device}): ") +
-            string.Join("; ", result.Recipes.Select(r => Invariant($"{r.Key} {r.Value.Trained.Store.Reused} models"))) + ", none trained.");
+        console.MarkupLine(Invariant($"[bold]MiaRepro merge[/] of {settings.Shards.Length} shards, trained on {result.Device}: ") + RunTables.Describe(run));
+        console.MarkupLine(string.Join("; ", result.Recipes.Select(r => Invariant($"{r.Key} {r.Value.Trained.Store.Reused} models"))) + " from the shards, none trained.");
         OutputWriter.Write(result, run.Out);
         RunTables.Print(console, result);
-        console.MarkupLine(Invariant($"Wrote [bold]{Markup.Escape(Path.Combine(run.Out, "results.json"))}[/], report.md and populations/ in {watch.Elapsed.TotalSeconds:0} s."));
+        console.MarkupLine(RunTables.Wrote(run.Out, watch.Elapsed));
         return ExitCodes.Ran;
     }
 

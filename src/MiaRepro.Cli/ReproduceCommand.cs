@@ -19,7 +19,7 @@ public sealed class ReproduceCommand : Command<ReproduceSettings>
         ReproductionResult? result = null;
         var console = AnsiConsole.Console;
 
-        console.MarkupLine(Invariant($"[bold]MiaRepro[/] {run.Scale.Name} scale: {run.Dataset}, recipes {string.Join(", ", run.Recipes)}, {run.Scale.Models} models × {run.Scale.Population} examples, {run.Scale.Epochs} epochs, seed {run.Seed}, {run.Threads} threads"));
+        console.MarkupLine("[bold]MiaRepro[/] " + RunTables.Describe(run));
         var totalModels = run.Recipes.Count * run.Scale.Models;
         var watch = Stopwatch.StartNew();
         RunProgress.Show(console, totalModels, task =>
@@ -49,7 +49,7 @@ public sealed class ReproduceCommand : Command<ReproduceSettings>
         PrintStore(console, result!);
         OutputWriter.Write(result!, run.Out);
         RunTables.Print(console, result!);
-        console.MarkupLine(Invariant($"Wrote [bold]{Markup.Escape(Path.Combine(run.Out, "results.json"))}[/], report.md and populations/ in {watch.Elapsed.TotalSeconds:0} s."));
+        console.MarkupLine(RunTables.Wrote(run.Out, watch.Elapsed));
         return ExitCodes.Ran;
     }
 

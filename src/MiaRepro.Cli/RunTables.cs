@@ -8,6 +8,14 @@ namespace MiaRepro.Cli;
 /// <summary>The console tables of a finished run (<c>reproduce</c>, <c>merge</c>): recipes and attacks, then the claims.</summary>
 public static class RunTables
 {
+    /// <summary>One line that says what a run is: scale, dataset, recipes, models × examples, epochs, seed, threads (escaped for markup).</summary>
+    public static string Describe(RunSettings run) =>
+        Markup.Escape(Invariant($"{run.Scale.Name} scale: {run.Dataset}, recipes {string.Join(", ", run.Recipes)}, {run.Scale.Models} models × {run.Scale.Population} examples, {run.Scale.Epochs} epochs, seed {run.Seed}, {run.Threads} threads"));
+
+    /// <summary>The closing line of a run that wrote its outputs under <paramref name="outDir"/>.</summary>
+    public static string Wrote(string outDir, TimeSpan elapsed) =>
+        Invariant($"Wrote [bold]{Markup.Escape(Path.Combine(outDir, "results.json"))}[/], report.md and populations/ in {elapsed.TotalSeconds:0} s.");
+
     /// <summary>Every recipe's accuracies and attacks (pooled over leave-one-out targets), then every claim's verdict.</summary>
     public static void Print(IAnsiConsole console, ReproductionResult result)
     {

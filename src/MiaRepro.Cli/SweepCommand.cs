@@ -18,7 +18,7 @@ public sealed class SweepCommand : Command<SweepSettings>
         run.Validate();
         var plan = ShardPlan.Of(shard, run.Recipes, run.Scale.Models);
         var console = AnsiConsole.Console;
-        console.MarkupLine(Invariant($"[bold]MiaRepro sweep[/] shard {shard} of {run.Scale.Name} scale: {run.Dataset}, recipes {string.Join(", ", run.Recipes)}, {run.Scale.Models} models × {run.Scale.Population} examples, {run.Scale.Epochs} epochs, seed {run.Seed}, {run.Threads} threads"));
+        console.MarkupLine(Invariant($"[bold]MiaRepro sweep[/] shard {shard} of ") + RunTables.Describe(run));
         console.MarkupLine(Invariant($"This shard trains {plan.Count} of {run.Recipes.Count * run.Scale.Models} models: ") +
             string.Join(", ", plan.GroupBy(s => s.Recipe).Select(g => Invariant($"{g.Key} {string.Join(" ", g.Select(s => s.Model))}"))));
 

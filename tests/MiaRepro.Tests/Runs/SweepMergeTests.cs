@@ -32,7 +32,7 @@ public sealed class SweepMergeTests
 
         // Then each shard trained its half, the merge trained nothing, and the outputs are the unsharded run's
         first.Should().Contain("Shard 1/2: 6 models, 6 trained, 0 already in the shard's store");
-        merged.Should().Contain("baseline 6 models; crop-flip-early-stop 6 models, none trained");
+        merged.Should().Contain("baseline 6 models; crop-flip-early-stop 6 models from the shards, none trained");
         CliProcess.ScrubbedResults(Path.Combine(temp.Path, "merged")).Should().Be(CliProcess.ScrubbedResults(Path.Combine(temp.Path, "whole")));
         foreach (var recipe in new[] { "baseline", "crop-flip-early-stop" })
         {
