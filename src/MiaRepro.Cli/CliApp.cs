@@ -21,6 +21,12 @@ public static class CliApp
             config.AddCommand<ReproduceCommand>("reproduce")
                 .WithDescription("Train every recipe's population, run every attack, decide the claims, write results.json and report.md.")
                 .WithExample("reproduce", "--models", "4", "--population", "1000", "--epochs", "3");
+            config.AddCommand<SweepCommand>("sweep")
+                .WithDescription("Train shard i of n of a run's models (reproduce's options, --shard i/n with i from 1, --out DIR): models into DIR/store, the manifest DIR/shard.json.")
+                .WithExample("sweep", "--scale", "paper", "--device", "cuda", "--shard", "1/16", "--out", "shard-1");
+            config.AddCommand<MergeCommand>("merge")
+                .WithDescription("Combine every shard of a sweep (trains nothing), run every attack, decide the claims, write what reproduce writes.")
+                .WithExample("merge", "--out", "merged", "shard-1", "shard-2");
             config.AddCommand<AttackCommand>("attack")
                 .WithDescription("Attack one existing population folder (keep.npy, scores.npy, labels.npy, optional logits.npy and models.json); write results.json and report.md.")
                 .WithExample("attack", "--population", "out/populations/baseline", "--out", "attacked");

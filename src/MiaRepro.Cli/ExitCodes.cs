@@ -13,6 +13,12 @@ public static class ExitCodes
     public static int Report(Exception exception)
     {
         var error = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        if (Console.IsErrorRedirected)
+        {
+            // Logs and pipes: one line per message, so that long paths in it stay whole (Spectre wraps at 80 columns).
+            error.Profile.Width = 100_000;
+        }
+
         switch (exception)
         {
             case InputException or CommandAppException:

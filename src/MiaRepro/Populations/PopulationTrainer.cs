@@ -27,7 +27,7 @@ public static class PopulationTrainer
 
     public static TrainedPopulation Train(
         Recipe recipe, TrainingData data, bool[] keep, int models, long masterSeed, Device device, QueryGrid grid,
-        IProgress<PopulationProgress>? progress = null, ModelStore? store = null)
+        IProgress<PopulationProgress>? progress = null, IModelStore? store = null)
     {
         var queries = grid.Queries;
         var examples = data.Population.Count;
@@ -73,9 +73,13 @@ public static class PopulationTrainer
         };
     }
 
-    private static (TrainingResult Result, double Seconds, bool FromStore) TrainOrReuse(
+    /// <summary>
+    /// Model <paramref name="model"/> of <paramref name="models"/>: from the store when it holds the model, else
+    /// trained (and stored). Also trains one share of a sweep's models at a time.
+    /// </summary>
+    internal static (TrainingResult Result, double Seconds, bool FromStore) TrainOrReuse(
         Recipe recipe, TrainingData data, ReadOnlySpan<bool> keepRow, long seed, Device device, QueryGrid queries,
-        int model, int models, IProgress<PopulationProgress>? progress, ModelStore? store, List<string> discarded)
+        int model, int models, IProgress<PopulationProgress>? progress, IModelStore? store, List<string> discarded)
     {
         var key = store is null ? null : KeyOf(recipe, data, keepRow, seed, queries, device);
         if (store is not null)

@@ -13,7 +13,18 @@ namespace MiaRepro.Runs;
 /// </summary>
 public static class Reproduction
 {
+    /// <summary>The run with the model store of <see cref="RunSettings.Store"/> (or none): models it lacks are trained.</summary>
     public static ReproductionResult Run(RunSettings settings, IProgress<PopulationProgress>? progress = null)
+    {
+        settings.Validate();
+        return Run(settings, settings.Store is null ? null : new ModelStore(settings.Store), progress);
+    }
+
+    /// <summary>
+    /// The run with its models from <paramref name="store"/>: a model store, or a view of stored models that
+    /// supplies every model and trains none (the shards of a sweep, <see cref="Sharding.Merge"/>).
+    /// </summary>
+    public static ReproductionResult Run(RunSettings settings, IModelStore? store, IProgress<PopulationProgress>? progress = null)
     {
         settings.Validate();
         var stages = new Dictionary<string, double>();
@@ -24,7 +35,6 @@ public static class Reproduction
             scale, settings.Dataset, settings.DataDir, settings.Device, settings.Threads, scale.Models, settings.Seed);
         stages["load"] = Lap(watch);
 
-        var store = settings.Store is null ? null : new ModelStore(settings.Store);
         var populations = new Dictionary<string, TrainedPopulation>();
         foreach (var name in settings.Recipes)
         {

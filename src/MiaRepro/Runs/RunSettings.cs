@@ -24,6 +24,18 @@ public sealed record RunSettings(
 {
     public const int MinModels = 4;
 
+    /// <summary>The scale profile named <paramref name="scale"/> with the command line's overrides applied (null keeps the profile's value).</summary>
+    public static ScaleProfile Profile(string scale, int? models = null, int? population = null, int? epochs = null)
+    {
+        var profile = ScaleProfile.Get(scale);
+        return profile with
+        {
+            Models = models ?? profile.Models,
+            Population = population ?? profile.Population,
+            Epochs = epochs ?? profile.Epochs,
+        };
+    }
+
     /// <summary>The query views of every model: <see cref="Queries"/> views, shifted by the scale's crop padding.</summary>
     public QueryGrid QueryGrid => QueryGrid.For(Queries, Scale);
 

@@ -11,9 +11,11 @@ namespace MiaRepro.Store;
 /// <c>logits.npy</c> (float32 [examples, queries, classes]), <c>weights.bin</c> (TorchSharp's state format) and
 /// <c>model.json</c> (<see cref="StoreManifest"/>). A model is written whole into <c>tmp/</c> and renamed into
 /// place, so a killed run leaves either a complete model or none; a model whose files do not match its
-/// manifest's lengths and checksums is discarded and trained again, never used.
+/// manifest's lengths and checksums is discarded and trained again, never used. A store opened with
+/// <see cref="OpenReadOnly"/> (a shard of a sweep, read by <c>miarepro merge</c>) reads and verifies only: it
+/// creates, removes and writes nothing.
 /// </summary>
-public sealed class ModelStore
+public sealed class ModelStore : IModelStore
 {
     public const string EnvironmentVariable = "MIAREPRO_STORE";
 
@@ -27,10 +29,23 @@ public sealed class ModelStore
         WriteIndented = true,
     };
 
+    private readonly bool _readOnly;
+
     public ModelStore(string root)
+        : this(root, readOnly: false)
+    {
+    }
+
+    private ModelStore(string root, bool readOnly)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(root);
         Root = Path.GetFullPath(root);
+        _readOnly = readOnly;
+        if (readOnly)
+        {
+            return;
+        }
+
         if (File.Exists(Root))
         {
             throw new InputException($"--store {root} is a file; name a folder (or set {EnvironmentVariable}).");
@@ -42,6 +57,12 @@ public sealed class ModelStore
     }
 
     public string Root { get; }
+
+    /// <summary>
+    /// The store under <paramref name="root"/> for reading only: lookups verify as usual, but a model that fails
+    /// verification is reported and left in place, and <see cref="Save"/> is refused.
+    /// </summary>
+    public static ModelStore OpenReadOnly(string root) => new(root, readOnly: true);
 
     /// <summary>The store's folder when none is named: <c>$MIAREPRO_STORE</c>, else <c>~/.cache/miarepro</c>.</summary>
     public static string DefaultRoot()
@@ -63,7 +84,8 @@ public sealed class ModelStore
 
     /// <summary>
     /// The model stored under <paramref name="key"/>, verified against its manifest (key, shape, lengths, checksums).
-    /// An artifact that fails verification is removed and reported in <see cref="StoreLookup.Discarded"/>.
+    /// An artifact that fails verification is removed (left in place when read-only) and reported in
+    /// <see cref="StoreLookup.Discarded"/>.
     /// </summary>
     public StoreLookup Find(ModelKey key, int examples, int queries, int classes)
     {
@@ -79,7 +101,11 @@ public sealed class ModelStore
             return new StoreLookup(model, null);
         }
 
-        Directory.Delete(folder, recursive: true);
+        if (!_readOnly)
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
         return new StoreLookup(null, $"{folder}: {problem}");
     }
 
@@ -87,6 +113,11 @@ public sealed class ModelStore
     public void Save(ModelKey key, string recipe, TrainingResult result, double seconds)
     {
         ArgumentNullException.ThrowIfNull(result);
+        if (_readOnly)
+        {
+            throw new InvalidOperationException($"The store {Root} was opened read-only; nothing may be saved in it.");
+        }
+
         var examples = result.Logits.Length / (result.Queries * result.Classes);
         var staging = Path.Combine(Root, "tmp", $"{Environment.ProcessId}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(staging);

@@ -1,6 +1,5 @@
-using System.Diagnostics;
-using System.Text.Json.Nodes;
 using FluentAssertions;
+using MiaRepro.Tests.Cli;
 using MiaRepro.Tests.Data;
 
 namespace MiaRepro.Tests.Store;
@@ -31,7 +30,7 @@ public sealed class KillAndResumeTests
         ];
 
         // When a run is killed once two models are stored
-        using (var killed = Start(Args("killed", "--store", store)))
+        using (var killed = CliProcess.Start(Args("killed", "--store", store)))
         {
             var deadline = DateTime.UtcNow.AddMinutes(3);
             while (StoredModels(store) < 2 && !killed.HasExited && DateTime.UtcNow < deadline)
@@ -49,18 +48,18 @@ public sealed class KillAndResumeTests
         File.Exists(Path.Combine(temp.Path, "killed", "results.json")).Should().BeFalse();
 
         // and run again, and once more without a store
-        var resumed = Run(Args("resumed", "--store", store));
-        var fresh = Run(Args("fresh", "--no-store"));
+        var resumed = CliProcess.Run(Args("resumed", "--store", store));
+        var fresh = CliProcess.Run(Args("fresh", "--no-store"));
 
         // Then the second run trained only the missing models, and its results equal the uninterrupted run's
         resumed.Should().Contain($"baseline {Models - storedAtKill} trained, {storedAtKill} reused");
         fresh.Should().Contain("Store: none");
-        Scrubbed(Path.Combine(temp.Path, "resumed")).Should().Be(Scrubbed(Path.Combine(temp.Path, "fresh")));
+        CliProcess.ScrubbedResults(Path.Combine(temp.Path, "resumed")).Should().Be(CliProcess.ScrubbedResults(Path.Combine(temp.Path, "fresh")));
         File.ReadAllBytes(Path.Combine(temp.Path, "resumed", "populations", "baseline", "scores.npy"))
             .Should().Equal(File.ReadAllBytes(Path.Combine(temp.Path, "fresh", "populations", "baseline", "scores.npy")));
 
         // and a third run trains nothing
-        Run(Args("again", "--store", store)).Should().Contain($"baseline 0 trained, {Models} reused");
+        CliProcess.Run(Args("again", "--store", store)).Should().Contain($"baseline 0 trained, {Models} reused");
     }
 
     private static int StoredModels(string store)
@@ -69,56 +68,5 @@ public sealed class KillAndResumeTests
         return Directory.Exists(models)
             ? Directory.EnumerateFiles(models, "model.json", SearchOption.AllDirectories).Count()
             : 0;
-    }
-
-    /// <summary>results.json without what legitimately varies between runs: wall-clock seconds.</summary>
-    private static string Scrubbed(string outDir)
-    {
-        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "results.json")))!.AsObject();
-        json.Remove("stage_seconds");
-        foreach (var recipe in json["recipes"]!.AsObject())
-        {
-            foreach (var model in recipe.Value!["models"]!.AsArray())
-            {
-                model!.AsObject().Remove("seconds");
-            }
-        }
-
-        return json.ToJsonString();
-    }
-
-    private static ProcessStartInfo Command(string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "MiaRepro.Cli.dll"));
-        foreach (var a in args)
-        {
-            info.ArgumentList.Add(a);
-        }
-
-        return info;
-    }
-
-    private static Process Start(string[] args)
-    {
-        var process = Process.Start(Command(args))!;
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static string Run(string[] args)
-    {
-        using var process = Process.Start(Command(args))!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        process.ExitCode.Should().Be(0, $"the run succeeds: {output}{error.Result}");
-        return output;
     }
 }

@@ -143,6 +143,33 @@ public sealed class ModelStoreTests
         }
     }
 
+    [Fact]
+    public void A_read_only_store_finds_models_but_changes_nothing_not_even_a_damaged_model()
+    {
+        // Given a store with two models, one of them damaged, opened read-only (as merge opens a shard's store)
+        using var temp = new TempFolder();
+        var writable = new ModelStore(temp.Path);
+        writable.Save(Key(seed: 7), "baseline", Result(), 1);
+        writable.Save(Key(seed: 8), "baseline", Result(), 1);
+        Damage(writable.PathOf(Key(seed: 8)), "flip a logit byte");
+        var readOnly = ModelStore.OpenReadOnly(temp.Path);
+
+        // When both are looked up, and a model is saved
+        var sound = readOnly.Find(Key(seed: 7), Examples, Queries, Classes);
+        var damaged = readOnly.Find(Key(seed: 8), Examples, Queries, Classes);
+        var save = () => readOnly.Save(Key(seed: 9), "baseline", Result(), 1);
+
+        // Then the sound one is found, the damaged one reported and left in place, and nothing is written
+        sound.Model!.Result.Logits.Should().Equal(Result().Logits);
+        damaged.Model.Should().BeNull();
+        damaged.Discarded.Should().Contain("logits.npy fails its SHA-256");
+        Directory.Exists(readOnly.PathOf(Key(seed: 8))).Should().BeTrue();
+        save.Should().Throw<InvalidOperationException>();
+        Directory.Exists(readOnly.PathOf(Key(seed: 9))).Should().BeFalse();
+        ModelStore.OpenReadOnly(Path.Combine(temp.Path, "absent")).Find(Key(), Examples, Queries, Classes).Should().Be(StoreLookup.Miss);
+        Directory.Exists(Path.Combine(temp.Path, "absent")).Should().BeFalse();
+    }
+
     private static void Damage(string folder, string damage)
     {
         var logits = Path.Combine(folder, "logits.npy");

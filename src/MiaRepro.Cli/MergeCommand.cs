@@ -1,0 +1,29 @@
+using System.Diagnostics;
+using System.Globalization;
+using MiaRepro.Reports;
+using MiaRepro.Runs.Sharding;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace MiaRepro.Cli;
+
+/// <summary><c>miarepro merge</c>: combines the shards of a sweep into the run's populations, attacks them, decides the claims.</summary>
+public sealed class MergeCommand : Command<MergeSettings>
+{
+    public override int Execute(CommandContext context, MergeSettings settings, CancellationToken cancellationToken)
+    {
+        UnknownArguments.Reject(context);
+        var console = AnsiConsole.Console;
+        var watch = Stopwatch.StartNew();
+        var result = Merge.Run(settings.Shards, settings.Out, settings.DataDir);
+        var run = result.Settings;
+        console.MarkupLine(Invariant($"[bold]MiaRepro merge[/] of {settings.Shards.Length} shards, trained on {result.Device}: ") + RunTables.Describe(run));
+        console.MarkupLine(string.Join("; ", result.Recipes.Select(r => Invariant($"{r.Key} {r.Value.Trained.Store.Reused} models"))) + " from the shards, none trained.");
+        OutputWriter.Write(result, run.Out);
+        RunTables.Print(console, result);
+        console.MarkupLine(RunTables.Wrote(run.Out, watch.Elapsed));
+        return ExitCodes.Ran;
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,68 @@
+using System.ComponentModel;
+using MiaRepro.Recipes;
+using MiaRepro.Runs;
+using MiaRepro.Training;
+using Spectre.Console.Cli;
+
+namespace MiaRepro.Cli;
+
+/// <summary>
+/// The options that decide a run (SPEC.md, "Command line"), shared by <c>miarepro reproduce</c> and
+/// <c>miarepro sweep</c>: a shard of a sweep is a share of the very run <c>reproduce</c> would make.
+/// </summary>
+public abstract class RunOptions : CommandSettings
+{
+    [CommandOption("--scale <SCALE>")]
+    [Description("smoke (default): Fashion-MNIST, small CNN, CPU minutes; paper: CIFAR, ResNet-18, 14-recipe grid, GPU")]
+    public string Scale { get; init; } = "smoke";
+
+    [CommandOption("--dataset <NAME>")]
+    [Description("fashion-mnist (default for smoke), mnist, cifar10, cifar100")]
+    public string? Dataset { get; init; }
+
+    [CommandOption("--data-dir <DIR>")]
+    [Description("folder holding the dataset files (default: $MIAREPRO_DATA, else /usr/share/datasets/fashion-mnist)")]
+    public string? DataDir { get; init; }
+
+    [CommandOption("--device <DEVICE>")]
+    [Description("auto (default), cpu or cuda")]
+    public string Device { get; init; } = "auto";
+
+    [CommandOption("--recipes <LIST>")]
+    [Description("comma-separated recipe names, or grid for the paper's 14 (default: the scale's recipes)")]
+    public string? Recipes { get; init; }
+
+    [CommandOption("--models <K>")]
+    [Description("models per recipe (even, ≥ 4)")]
+    public int? Models { get; init; }
+
+    [CommandOption("--population <N>")]
+    [Description("population examples")]
+    public int? Population { get; init; }
+
+    [CommandOption("--epochs <E>")]
+    [Description("training epochs (the early-stopping recipes may stop sooner)")]
+    public int? Epochs { get; init; }
+
+    [CommandOption("--seed <S>")]
+    [Description("master seed (default 0): fixes keep matrix, split, and every model's seed")]
+    public long Seed { get; init; }
+
+    [CommandOption("--threads <T>")]
+    [Description("torch threads (default: all cores); same seed + same threads on CPU gives identical results")]
+    public int? Threads { get; init; }
+
+    [CommandOption("--queries <Q>")]
+    [Description("query views per example: 1 (identity), 2 (default: identity and mirror) or 18 (both at the 9 shifts of the reflect-padded crop grid, as LiRA's reference)")]
+    public int Queries { get; init; } = QueryGrid.DefaultQueries;
+
+    /// <summary>The run these options describe, writing to <paramref name="outDir"/> with the model store <paramref name="store"/> (null: none).</summary>
+    protected RunSettings ToRunSettings(string outDir, string? store)
+    {
+        var recipes = Recipes is null ? null : RecipeCatalog.Parse(Recipes);
+        var profile = RunSettings.Profile(Scale, Models, Population, Epochs);
+        return new RunSettings(
+            profile, Dataset ?? profile.Dataset, DataDir, Device, recipes ?? profile.Recipes, Seed, outDir,
+            Threads ?? Environment.ProcessorCount, store, Queries);
+    }
+}

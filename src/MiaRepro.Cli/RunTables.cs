@@ -1,0 +1,62 @@
+using System.Globalization;
+using MiaRepro.Reports;
+using MiaRepro.Runs;
+using Spectre.Console;
+
+namespace MiaRepro.Cli;
+
+/// <summary>The console tables of a finished run (<c>reproduce</c>, <c>merge</c>): recipes and attacks, then the claims.</summary>
+public static class RunTables
+{
+    /// <summary>One line that says what a run is: scale, dataset, recipes, models × examples, epochs, seed, threads (escaped for markup).</summary>
+    public static string Describe(RunSettings run) =>
+        Markup.Escape(Invariant($"{run.Scale.Name} scale: {run.Dataset}, recipes {string.Join(", ", run.Recipes)}, {run.Scale.Models} models × {run.Scale.Population} examples, {run.Scale.Epochs} epochs, seed {run.Seed}, {run.Threads} threads"));
+
+    /// <summary>The closing line of a run that wrote its outputs under <paramref name="outDir"/>.</summary>
+    public static string Wrote(string outDir, TimeSpan elapsed) =>
+        Invariant($"Wrote [bold]{Markup.Escape(Path.Combine(outDir, "results.json"))}[/], report.md and populations/ in {elapsed.TotalSeconds:0} s.");
+
+    /// <summary>Every recipe's accuracies and attacks (pooled over leave-one-out targets), then every claim's verdict.</summary>
+    public static void Print(IAnsiConsole console, ReproductionResult result)
+    {
+        var table = new Table().Title("Recipes and attacks (pooled over leave-one-out targets)");
+        table.AddColumns("recipe", "train acc", "test acc", "gap", "attack", "AUC", "TPR@1% FPR", "TPR@0.1% FPR", "95% CI");
+        foreach (var (name, outcome) in result.Recipes)
+        {
+            var t = outcome.Trained;
+            var first = true;
+            foreach (var (attack, o) in outcome.Attacks)
+            {
+                table.AddRow(
+                    first ? name : string.Empty,
+                    first ? Invariant($"{t.TrainAccuracy:0.000}") : string.Empty,
+                    first ? Invariant($"{t.TestAccuracy:0.000}") : string.Empty,
+                    first ? Invariant($"{t.GeneralizationGap:0.000}") : string.Empty,
+                    attack,
+                    Invariant($"{o.Pooled.Auc:0.000}"),
+                    ReportMarkdown.FormatTpr(o.Pooled.TprAtFpr.First(x => x.Fpr == 0.01).Tpr),
+                    ReportMarkdown.FormatTpr(o.Pooled.TprAtFpr.First(x => x.Fpr == ReportMarkdown.IntervalFpr).Tpr),
+                    Markup.Escape(ReportMarkdown.FormatTprInterval(o.Ci95?.Tpr(ReportMarkdown.IntervalFpr))));
+                first = false;
+            }
+        }
+
+        console.Write(table);
+        var claims = new Table().Title("Claims");
+        claims.AddColumns("claim", "measure", "effect", "95% CI", "verdict", "why");
+        foreach (var c in result.Claims)
+        {
+            claims.AddRow(
+                c.Id,
+                Markup.Escape(c.Measure),
+                c.Effect is null ? "—" : Invariant($"{c.Effect:0.##}"),
+                c.Ci95 is null ? "—" : Markup.Escape(Invariant($"[{c.Ci95[0]:0.##}, {c.Ci95[1]:0.##}]")),
+                c.Verdict.ToString().ToLowerInvariant(),
+                Markup.Escape(c.Reason));
+        }
+
+        console.Write(claims);
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,51 @@
+using System.Diagnostics;
+using System.Globalization;
+using MiaRepro.Populations;
+using MiaRepro.Runs.Sharding;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace MiaRepro.Cli;
+
+/// <summary><c>miarepro sweep</c>: trains one shard of a run's models into the shard's folder, for <c>miarepro merge</c>.</summary>
+public sealed class SweepCommand : Command<SweepSettings>
+{
+    public override int Execute(CommandContext context, SweepSettings settings, CancellationToken cancellationToken)
+    {
+        UnknownArguments.Reject(context);
+        var shard = settings.ToShard();
+        var run = settings.ToRunSettings();
+        run.Validate();
+        var plan = ShardPlan.Of(shard, run.Recipes, run.Scale.Models);
+        var console = AnsiConsole.Console;
+        console.MarkupLine(Invariant($"[bold]MiaRepro sweep[/] shard {shard} of ") + RunTables.Describe(run));
+        console.MarkupLine(Invariant($"This shard trains {plan.Count} of {run.Recipes.Count * run.Scale.Models} models: ") +
+            string.Join(", ", plan.GroupBy(s => s.Recipe).Select(g => Invariant($"{g.Key} {string.Join(" ", g.Select(s => s.Model))}"))));
+
+        SweepResult? result = null;
+        var watch = Stopwatch.StartNew();
+        RunProgress.Show(console, plan.Count, task =>
+        {
+            var bar = new SynchronousProgress<PopulationProgress>(p =>
+            {
+                var epochFraction = p.Epoch == 0 ? 0 : (double)p.Epoch / p.Epochs;
+                task.Value = Math.Min(plan.Count, p.ModelsDone + epochFraction);
+                task.Description = Invariant($"{p.Recipe}: epoch {p.Epoch}/{p.Epochs} ({p.ModelsDone}/{p.Models} models of the shard done)");
+            });
+            result = Sweep.Run(run, shard, bar);
+            task.Value = plan.Count;
+            task.Description = Invariant($"{plan.Count} models: {result.Store.Trained} trained, {result.Store.Reused} already in the shard's store");
+        });
+
+        console.MarkupLine(Invariant($"Shard {shard}: {plan.Count} models, {result!.Store.Trained} trained, {result.Store.Reused} already in the shard's store."));
+        foreach (var reason in result.Store.Discarded)
+        {
+            console.MarkupLine($"[yellow]Discarded a corrupt stored model and trained it again:[/] {Markup.Escape(reason)}");
+        }
+
+        console.MarkupLine(Invariant($"Wrote [bold]{Markup.Escape(Path.Combine(run.Out, ShardManifest.FileName))}[/] and {Markup.Escape(result.Store.Root ?? string.Empty)} in {watch.Elapsed.TotalSeconds:0} s. Merge all {shard.Count} shards with: miarepro merge --out DIR SHARD_DIR..."));
+        return ExitCodes.Ran;
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

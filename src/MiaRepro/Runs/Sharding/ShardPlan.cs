@@ -1,0 +1,31 @@
+namespace MiaRepro.Runs.Sharding;
+
+/// <summary>
+/// Which models each shard of a sweep trains. The run's global order lists the recipes as given and, within each,
+/// models 0, 1, …; shard i/n takes every n-th model of it, from position i − 1 (round robin). So the shares are
+/// disjoint and cover the run, depend on the recipes and the model count alone, hold ⌊T/n⌋ or ⌈T/n⌉ of the T
+/// models, and — since a recipe's models are consecutive — ⌊K/n⌋ or ⌈K/n⌉ of each recipe's K: every shard gets
+/// the same mix of cheap (early-stopped) and expensive recipes.
+/// </summary>
+public static class ShardPlan
+{
+    /// <summary>Every model of the run, in the global order.</summary>
+    public static IReadOnlyList<ModelSlot> All(IReadOnlyList<string> recipes, int models) =>
+        [.. recipes.SelectMany(r => Enumerable.Range(0, models).Select(m => new ModelSlot(r, m)))];
+
+    /// <summary>The models of <paramref name="shard"/>, in the global order.</summary>
+    /// <exception cref="InputException">More shards than models: some shard would train nothing.</exception>
+    public static IReadOnlyList<ModelSlot> Of(Shard shard, IReadOnlyList<string> recipes, int models)
+    {
+        ArgumentNullException.ThrowIfNull(shard);
+        var all = All(recipes, models);
+        if (shard.Count > all.Count)
+        {
+            throw new InputException(
+                $"--shard {shard}: {shard.Count} shards for {all.Count} models ({recipes.Count} recipes × {models}); " +
+                $"a shard would train nothing. Use at most {all.Count} shards.");
+        }
+
+        return [.. all.Where((_, position) => shard.Holds(position))];
+    }
+}

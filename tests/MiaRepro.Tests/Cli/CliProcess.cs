@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using FluentAssertions;
+
+namespace MiaRepro.Tests.Cli;
+
+/// <summary>
+/// Runs the real command line as a child process (<c>dotnet MiaRepro.Cli.dll …</c>): its own torch threads and
+/// console, so runs that must repeat bit for bit are not disturbed by tests running beside them.
+/// </summary>
+internal static class CliProcess
+{
+    public static ProcessStartInfo Command(IEnumerable<string> args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "MiaRepro.Cli.dll"));
+        foreach (var a in args)
+        {
+            info.ArgumentList.Add(a);
+        }
+
+        return info;
+    }
+
+    /// <summary>Starts the command and drains its output in the background (for a run that is killed).</summary>
+    public static Process Start(IEnumerable<string> args)
+    {
+        var process = Process.Start(Command(args))!;
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    /// <summary>Runs the command to its end: exit code, stdout and stderr.</summary>
+    public static (int Code, string Output, string Error) Exec(IEnumerable<string> args)
+    {
+        using var process = Process.Start(Command(args))!;
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output, error.Result);
+    }
+
+    /// <summary>Runs the command, which must succeed, and returns its stdout.</summary>
+    public static string Run(IEnumerable<string> args)
+    {
+        var (code, output, error) = Exec(args);
+        code.Should().Be(0, $"the run succeeds: {output}{error}");
+        return output;
+    }
+
+    /// <summary><c>results.json</c> under <paramref name="outDir"/> without what legitimately varies between runs: wall-clock seconds.</summary>
+    public static string ScrubbedResults(string outDir)
+    {
+        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "results.json")))!.AsObject();
+        json.Remove("stage_seconds");
+        foreach (var recipe in json["recipes"]!.AsObject())
+        {
+            foreach (var model in recipe.Value!["models"]!.AsArray())
+            {
+                model!.AsObject().Remove("seconds");
+            }
+        }
+
+        return json.ToJsonString();
+    }
+}

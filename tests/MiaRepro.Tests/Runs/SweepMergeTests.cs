@@ -1,0 +1,72 @@
+using FluentAssertions;
+using MiaRepro.Cli;
+using MiaRepro.Tests.Cli;
+using MiaRepro.Tests.Data;
+
+namespace MiaRepro.Tests.Runs;
+
+/// <summary>
+/// A run swept in shards and merged gives what the unsharded run gives: the real command line as child processes
+/// (own torch threads), on a tiny synthetic dataset, two recipes × 6 models.
+/// </summary>
+public sealed class SweepMergeTests
+{
+    [Fact]
+    public void Merging_two_shards_gives_the_results_and_scores_of_the_unsharded_run()
+    {
+        // Given a tiny dataset and the options of one run
+        using var temp = new TempFolder();
+        var data = WriteData(temp, "data", seed: 3);
+        string[] Args(string command, string outDir, params string[] extra) =>
+        [
+            command, "--data-dir", data, "--recipes", "baseline,crop-flip-early-stop", "--models", "6", "--population", "200",
+            "--epochs", "3", "--threads", "1", "--seed", "5", "--out", Path.Combine(temp.Path, outDir), .. extra,
+        ];
+
+        // When the run is made whole, and as shards 1/2 and 2/2 merged (named in reverse order)
+        CliProcess.Run(Args("reproduce", "whole", "--no-store"));
+        var first = CliProcess.Run(Args("sweep", "shard-1", "--shard", "1/2"));
+        CliProcess.Run(Args("sweep", "shard-2", "--shard", "2/2"));
+        var merged = CliProcess.Run(
+            ["merge", "--data-dir", data, "--out", Path.Combine(temp.Path, "merged"), Path.Combine(temp.Path, "shard-2"), Path.Combine(temp.Path, "shard-1")]);
+
+        // Then each shard trained its half, the merge trained nothing, and the outputs are the unsharded run's
+        first.Should().Contain("Shard 1/2: 6 models, 6 trained, 0 already in the shard's store");
+        merged.Should().Contain("baseline 6 models; crop-flip-early-stop 6 models from the shards, none trained");
+        CliProcess.ScrubbedResults(Path.Combine(temp.Path, "merged")).Should().Be(CliProcess.ScrubbedResults(Path.Combine(temp.Path, "whole")));
+        foreach (var recipe in new[] { "baseline", "crop-flip-early-stop" })
+        {
+            foreach (var file in new[] { "scores.npy", "keep.npy", "labels.npy", "logits.npy" })
+            {
+                File.ReadAllBytes(Path.Combine(temp.Path, "merged", "populations", recipe, file))
+                    .Should().Equal(File.ReadAllBytes(Path.Combine(temp.Path, "whole", "populations", recipe, file)), $"{recipe}/{file}");
+            }
+        }
+
+        // and a shard run again trains nothing
+        CliProcess.Run(Args("sweep", "shard-1", "--shard", "1/2")).Should().Contain("Shard 1/2: 6 models, 0 trained, 6 already in the shard's store");
+
+        // and merging against other data, or with a damaged model, is bad input naming the problem
+        var other = WriteData(temp, "other-data", seed: 4);
+        var shards = new[] { Path.Combine(temp.Path, "shard-1"), Path.Combine(temp.Path, "shard-2") };
+        var otherData = CliProcess.Exec(["merge", "--data-dir", other, "--out", Path.Combine(temp.Path, "x"), .. shards]);
+        otherData.Code.Should().Be(ExitCodes.BadInput);
+        otherData.Error.Should().Contain("The training data differs");
+
+        var logits = Directory.EnumerateFiles(Path.Combine(shards[1], "store", "models"), "logits.npy", SearchOption.AllDirectories).First();
+        File.AppendAllText(logits, "damage");
+        var damaged = CliProcess.Exec(["merge", "--data-dir", data, "--out", Path.Combine(temp.Path, "x"), .. shards]);
+        damaged.Code.Should().Be(ExitCodes.BadInput);
+        damaged.Error.Should().Contain(shards[1]).And.Contain("is unusable").And.Contain("--shard 2/2");
+        File.Exists(logits).Should().BeTrue("merge reads its shards and changes nothing in them");
+    }
+
+    private static string WriteData(TempFolder temp, string name, int seed)
+    {
+        var folder = Path.Combine(temp.Path, name);
+        var labels = Enumerable.Range(0, 1500).Select(i => (byte)((i * 7 + i / 13) % 10)).ToArray();
+        DataFiles.WriteIdxSplit(folder, "train", labels, 28, 28, gzip: false, seed: seed);
+        DataFiles.WriteIdxSplit(folder, "t10k", labels[..200], 28, 28, gzip: false, seed: seed + 1);
+        return folder;
+    }
+}
