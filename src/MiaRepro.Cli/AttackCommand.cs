@@ -27,7 +27,7 @@ public sealed class AttackCommand : Command<AttackSettings>
             suite = suite.WithIntervals(folder.Population, settings.Replicates, bootstrapSeed);
         }
 
-        OutputWriter.Write(folder, suite, settings.Out, settings.Replicates > 0 ? bootstrapSeed : null);
+        var warnings = OutputWriter.Write(folder, suite, settings.Out, settings.Replicates > 0 ? bootstrapSeed : null);
 
         var console = AnsiConsole.Console;
         var p = folder.Population;
@@ -50,7 +50,8 @@ public sealed class AttackCommand : Command<AttackSettings>
         }
 
         console.Write(table);
-        console.MarkupLine(Invariant($"Wrote [bold]{Markup.Escape(Path.Combine(settings.Out, "results.json"))}[/] and report.md."));
+        RunTables.PrintWarnings(console, warnings);
+        console.MarkupLine(Invariant($"Wrote [bold]{Markup.Escape(Path.Combine(settings.Out, "results.json"))}[/], report.md and plots/."));
         return ExitCodes.Ran;
     }
 

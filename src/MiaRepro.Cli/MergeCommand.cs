@@ -19,8 +19,9 @@ public sealed class MergeCommand : Command<MergeSettings>
         var run = result.Settings;
         console.MarkupLine(Invariant($"[bold]MiaRepro merge[/] of {settings.Shards.Length} shards, trained on {result.Device}: ") + RunTables.Describe(run));
         console.MarkupLine(string.Join("; ", result.Recipes.Select(r => Invariant($"{r.Key} {r.Value.Trained.Store.Reused} models"))) + " from the shards, none trained.");
-        OutputWriter.Write(result, run.Out);
+        var warnings = OutputWriter.Write(result, run.Out);
         RunTables.Print(console, result);
+        RunTables.PrintWarnings(console, warnings);
         console.MarkupLine(RunTables.Wrote(run.Out, watch.Elapsed));
         return ExitCodes.Ran;
     }

@@ -47,8 +47,9 @@ public sealed class ReproduceCommand : Command<ReproduceSettings>
         });
 
         PrintStore(console, result!);
-        OutputWriter.Write(result!, run.Out);
+        var warnings = OutputWriter.Write(result!, run.Out);
         RunTables.Print(console, result!);
+        RunTables.PrintWarnings(console, warnings);
         console.MarkupLine(RunTables.Wrote(run.Out, watch.Elapsed));
         return ExitCodes.Ran;
     }

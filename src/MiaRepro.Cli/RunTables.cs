@@ -14,7 +14,18 @@ public static class RunTables
 
     /// <summary>The closing line of a run that wrote its outputs under <paramref name="outDir"/>.</summary>
     public static string Wrote(string outDir, TimeSpan elapsed) =>
-        Invariant($"Wrote [bold]{Markup.Escape(Path.Combine(outDir, "results.json"))}[/], report.md and populations/ in {elapsed.TotalSeconds:0} s.");
+        Invariant($"Wrote [bold]{Markup.Escape(Path.Combine(outDir, "results.json"))}[/], report.md, plots/ and populations/ in {elapsed.TotalSeconds:0} s.");
+
+    /// <summary>Plots that failed to render: the run still wrote its results, and says so.</summary>
+    public static void PrintWarnings(IAnsiConsole console, IReadOnlyList<string> warnings)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(warnings);
+        foreach (var warning in warnings)
+        {
+            console.MarkupLine($"[yellow]Warning:[/] {Markup.Escape(warning)}");
+        }
+    }
 
     /// <summary>Every recipe's accuracies and attacks (pooled over leave-one-out targets), then every claim's verdict.</summary>
     public static void Print(IAnsiConsole console, ReproductionResult result)

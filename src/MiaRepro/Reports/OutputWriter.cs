@@ -1,39 +1,60 @@
+using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MiaRepro.Attacks;
 using MiaRepro.Populations;
+using MiaRepro.Reports.Plots;
 using MiaRepro.Runs;
 
 namespace MiaRepro.Reports;
 
 /// <summary>
-/// Writes a run's outputs under <c>--out</c>: each recipe's arrays under <c>populations/&lt;recipe&gt;/</c>, then
-/// <c>report.md</c>, and <c>results.json</c> last, each file atomically.
+/// Writes a run's outputs under <c>--out</c>: each recipe's arrays under <c>populations/&lt;recipe&gt;/</c>, the plots
+/// under <c>plots/</c>, then <c>report.md</c>, and <c>results.json</c> last, each file atomically. A plot that fails to
+/// render is a warning (returned, and written into <c>report.md</c> and <c>results.json</c>), never a failed run.
 /// </summary>
 public static class OutputWriter
 {
-    public static void Write(ReproductionResult result, string outDir)
+    /// <returns>The warnings of the report (plots that failed to render), for the console.</returns>
+    public static IReadOnlyList<string> Write(ReproductionResult result, string outDir, IPlotRenderer? renderer = null)
     {
-        // Render everything first: a failure here must not leave a partial set of outputs behind.
-        var report = ReportMarkdown.Build(result);
-        var json = ResultsJson.Build(result).ToJsonString(ResultsJson.Options);
+        ArgumentNullException.ThrowIfNull(result);
+
+        // Compute and render everything first: a failure here must not leave a partial set of outputs behind.
+        var watch = Stopwatch.StartNew();
+        var reductions = ReductionFactors.Compute(result);
+        var reductionSeconds = Lap(watch);
+        var figures = ReportFigures.For(result);
+        var plots = PlotRendering.Render(figures.Figures, renderer ?? new ScottPlotRenderer());
+        var supplement = new ReportSupplement(
+            reductions, plots, figures.NotDrawn, new Dictionary<string, double> { ["report:reductions"] = reductionSeconds, ["report:plots"] = Lap(watch) });
+        var report = ReportMarkdown.Build(result, supplement);
+        var json = ResultsJson.Build(result);
+        ResultsJson.AddSupplement(json, supplement);
+
         foreach (var (name, outcome) in result.Recipes)
         {
             WritePopulation(outcome.Trained, Path.Combine(outDir, "populations", name));
         }
 
-        AtomicFile.WriteAllText(Path.Combine(outDir, "report.md"), report);
-        AtomicFile.WriteAllText(Path.Combine(outDir, "results.json"), json);
+        Finish(outDir, plots, report, json);
+        return supplement.Warnings;
     }
 
-    /// <summary>The outputs of <c>miarepro attack</c>: <c>report.md</c>, then <c>results.json</c>.</summary>
+    /// <summary>The outputs of <c>miarepro attack</c>: the plots, <c>report.md</c>, then <c>results.json</c>.</summary>
     /// <param name="bootstrapSeed">The seed of the suite's intervals, or null when it has none.</param>
-    public static void Write(PopulationFolder folder, AttackSuite suite, string outDir, long? bootstrapSeed = null)
+    /// <returns>The warnings of the report (plots that failed to render), for the console.</returns>
+    public static IReadOnlyList<string> Write(PopulationFolder folder, AttackSuite suite, string outDir, long? bootstrapSeed = null, IPlotRenderer? renderer = null)
     {
-        var report = ReportMarkdown.Build(folder, suite);
-        var json = ResultsJson.Build(folder, suite, bootstrapSeed).ToJsonString(ResultsJson.Options);
-        AtomicFile.WriteAllText(Path.Combine(outDir, "report.md"), report);
-        AtomicFile.WriteAllText(Path.Combine(outDir, "results.json"), json);
+        var watch = Stopwatch.StartNew();
+        var figures = ReportFigures.For(folder, suite);
+        var plots = PlotRendering.Render(figures.Figures, renderer ?? new ScottPlotRenderer());
+        var supplement = new ReportSupplement(null, plots, figures.NotDrawn, new Dictionary<string, double> { ["report:plots"] = Lap(watch) });
+        var report = ReportMarkdown.Build(folder, suite, supplement, bootstrapSeed);
+        var json = ResultsJson.Build(folder, suite, bootstrapSeed);
+        ResultsJson.AddSupplement(json, supplement);
+        Finish(outDir, plots, report, json);
+        return supplement.Warnings;
     }
 
     public static void WritePopulation(TrainedPopulation trained, string dir)
@@ -54,5 +75,19 @@ public static class OutputWriter
             ["models"] = JsonSerializer.SerializeToNode(trained.Models, ResultsJson.SnakeCase),
         };
         AtomicFile.WriteAllText(Path.Combine(dir, "models.json"), models.ToJsonString(ResultsJson.Options));
+    }
+
+    private static void Finish(string outDir, IReadOnlyList<PlotOutcome> plots, string report, JsonObject json)
+    {
+        PlotRendering.Write(plots, outDir);
+        AtomicFile.WriteAllText(Path.Combine(outDir, "report.md"), report);
+        AtomicFile.WriteAllText(Path.Combine(outDir, "results.json"), json.ToJsonString(ResultsJson.Options));
+    }
+
+    private static double Lap(Stopwatch watch)
+    {
+        var seconds = watch.Elapsed.TotalSeconds;
+        watch.Restart();
+        return seconds;
     }
 }

@@ -3,11 +3,16 @@ using System.Text;
 using MiaRepro.Attacks;
 using MiaRepro.Metrics;
 using MiaRepro.Populations;
+using MiaRepro.Reports.Plots;
 using MiaRepro.Runs;
 
 namespace MiaRepro.Reports;
 
-/// <summary>Builds <c>report.md</c>: the claims with verdicts and numbers, then each recipe's accuracy and attack results.</summary>
+/// <summary>
+/// Builds <c>report.md</c>: the claims with verdicts and numbers, each recipe's accuracy, the reduction factors
+/// against the baseline, the plots with their captions, each recipe's attacks, and where the numbers came from
+/// (seeds, recipe hashes, device, threads, versions, time per stage).
+/// </summary>
 public static class ReportMarkdown
 {
     public static readonly double[] TableFprs = [0.01, 0.001];
@@ -15,14 +20,17 @@ public static class ReportMarkdown
     /// <summary>The FPR whose TPR interval the attacks table shows (the paper's headline 0.1%).</summary>
     public const double IntervalFpr = 0.001;
 
-    public static string Build(ReproductionResult result)
+    public static string Build(ReproductionResult result, ReportSupplement? supplement = null)
     {
+        ArgumentNullException.ThrowIfNull(result);
+        supplement ??= ReportSupplement.None;
         var s = result.Settings;
         var md = new StringBuilder();
         md.AppendLine("# MiaRepro report").AppendLine();
         md.Append(Invariant($"Dataset **{s.Dataset}**, scale **{s.Scale.Name}**, device **{result.Device}** ({s.Threads} threads), "))
             .Append(Invariant($"{s.Scale.Models} models per recipe, population {s.Scale.Population}, {s.Scale.Epochs} epochs, {s.Queries} queries, "))
-            .AppendLine(Invariant($"master seed {s.Seed} (keep {result.KeepSeed}, split {result.SplitSeed}). Data: `{result.DatasetSource}`.")).AppendLine();
+            .AppendLine(Invariant($"master seed {s.Seed} (keep {result.KeepSeed}, split {result.SplitSeed}, bootstrap {s.BootstrapSeed}). Data: `{result.DatasetSource}`.")).AppendLine();
+        AppendWarnings(md, supplement);
 
         md.AppendLine("## Claims").AppendLine();
         if (result.Claims.Count == 0)
@@ -44,18 +52,30 @@ public static class ReportMarkdown
         }
 
         md.AppendLine("## Recipes").AppendLine();
-        md.AppendLine("| recipe | hash | train acc | test acc | gap | mean stop epoch |");
-        md.AppendLine("|---|---|---|---|---|---|");
+        md.AppendLine("| recipe | hash | models | train acc | test acc | gap | mean stop epoch |");
+        md.AppendLine("|---|---|---|---|---|---|---|");
         foreach (var (name, o) in result.Recipes)
         {
             var t = o.Trained;
-            md.AppendLine(Invariant($"| {name} | `{t.Recipe.Hash}` | {t.TrainAccuracy:0.000} | {t.TestAccuracy:0.000} | {t.GeneralizationGap:0.000} | {t.Models.Average(m => m.StopEpoch):0.#} |"));
+            md.AppendLine(Invariant($"| {name} | `{t.Recipe.Hash}` | {t.Models.Count} | {t.TrainAccuracy:0.000} | {t.TestAccuracy:0.000} | {t.GeneralizationGap:0.000} | {t.Models.Average(m => m.StopEpoch):0.#} |"));
         }
 
-        md.AppendLine();
+        md.AppendLine().AppendLine("Accuracies are means over the recipe's models; gap = train accuracy − test accuracy; the stop epoch is the epoch whose weights a model keeps.").AppendLine();
+        if (supplement.Reductions is { } reductions)
+        {
+            AppendReductions(md, reductions, s.BootstrapReplicates);
+        }
+
+        AppendPlots(md, supplement);
         AppendAttacks(md, result.Recipes.Select(r => (r.Key, r.Value.Suite)));
-        md.AppendLine("## Time per stage").AppendLine();
-        foreach (var (stage, seconds) in result.StageSeconds)
+        md.AppendLine("## Run").AppendLine();
+        md.AppendLine("| | |").AppendLine("|---|---|");
+        md.AppendLine(Invariant($"| seeds | master {s.Seed}, keep {result.KeepSeed}, split {result.SplitSeed}, bootstrap {s.BootstrapSeed} ({s.BootstrapReplicates:N0} replicates) |"));
+        md.AppendLine("| recipe hashes | " + string.Join(", ", result.Recipes.Select(r => $"{r.Key} `{r.Value.Trained.Recipe.Hash}`")) + " |");
+        md.AppendLine(Invariant($"| device | {result.Device}, {s.Threads} threads |"));
+        AppendVersions(md);
+        md.AppendLine().AppendLine("## Time per stage").AppendLine();
+        foreach (var (stage, seconds) in result.StageSeconds.Concat(supplement.StageSeconds))
         {
             md.AppendLine(Invariant($"- {stage}: {seconds:0.0} s"));
         }
@@ -63,10 +83,13 @@ public static class ReportMarkdown
         return md.ToString();
     }
 
-    /// <summary><c>report.md</c> for <c>miarepro attack</c>: the imported population, then its attacks.</summary>
-    public static string Build(PopulationFolder folder, AttackSuite suite)
+    /// <summary><c>report.md</c> for <c>miarepro attack</c>: the imported population, its plots, then its attacks.</summary>
+    /// <param name="bootstrapSeed">The seed of the suite's intervals, or null when it has none.</param>
+    public static string Build(PopulationFolder folder, AttackSuite suite, ReportSupplement? supplement = null, long? bootstrapSeed = null)
     {
         ArgumentNullException.ThrowIfNull(folder);
+        ArgumentNullException.ThrowIfNull(suite);
+        supplement ??= ReportSupplement.None;
         var p = folder.Population;
         var md = new StringBuilder();
         md.AppendLine("# MiaRepro attack report").AppendLine();
@@ -77,7 +100,23 @@ public static class ReportMarkdown
                 ? Invariant($"train accuracy {train:0.000}, test accuracy {test:0.000}, gap {train - test:0.000}.")
                 : "accuracies unknown (models.json does not give them).")
             .AppendLine();
+        AppendWarnings(md, supplement);
+        AppendPlots(md, supplement);
         AppendAttacks(md, [(p.Name, suite)]);
+        md.AppendLine("## Run").AppendLine();
+        md.AppendLine("| | |").AppendLine("|---|---|");
+        md.AppendLine(bootstrapSeed is { } seed ? Invariant($"| bootstrap seed | {seed} |") : "| bootstrap seed | none (no intervals) |");
+        AppendVersions(md);
+        md.AppendLine();
+        if (supplement.StageSeconds.Count > 0)
+        {
+            md.AppendLine("## Time per stage").AppendLine();
+            foreach (var (stage, seconds) in supplement.StageSeconds)
+            {
+                md.AppendLine(Invariant($"- {stage}: {seconds:0.0} s"));
+            }
+        }
+
         return md.ToString();
     }
 
@@ -87,22 +126,126 @@ public static class ReportMarkdown
     public static string FormatTprInterval(Interval? interval) =>
         interval is null ? "—" : Invariant($"[{interval.Lower:0.00%}, {interval.Upper:0.00%}]");
 
+    /// <summary>An FPR as a percentage: 0.001 → "0.1%", 0.00001 → "0.001%".</summary>
+    public static string FormatPercent(double fpr) => Invariant($"{fpr:0.#####%}");
+
+    /// <summary>A reduction factor: "9.16"; "∞" when the recipe's TPR is 0 (JSON writes null).</summary>
+    public static string FormatFactor(double factor) =>
+        double.IsPositiveInfinity(factor) ? "∞" : double.IsNegativeInfinity(factor) ? "−∞" : double.IsNaN(factor) ? "undefined (0/0)" : Invariant($"{factor:0.##}");
+
+    private static void AppendWarnings(StringBuilder md, ReportSupplement supplement)
+    {
+        foreach (var warning in supplement.Warnings)
+        {
+            md.AppendLine($"> **Warning:** {warning}").AppendLine();
+        }
+    }
+
+    private static void AppendReductions(StringBuilder md, ReductionTable table, int replicates)
+    {
+        md.AppendLine(Invariant($"## Reduction factors against {table.Baseline} ({table.Attack})")).AppendLine();
+        if (table.Reason is not null)
+        {
+            md.AppendLine($"Not measured: {table.Reason}.").AppendLine();
+            return;
+        }
+
+        if (table.Rows.Count == 0)
+        {
+            md.AppendLine($"Not measured: the run has no recipe besides {table.Baseline}.").AppendLine();
+            return;
+        }
+
+        md.Append("| recipe |");
+        foreach (var f in table.Fprs)
+        {
+            var fpr = FormatPercent(f);
+            md.Append(Invariant($" TPR@{fpr} FPR, {table.Baseline} → recipe | factor at {fpr} | 95% CI |"));
+        }
+
+        md.AppendLine().Append("|---|").AppendLine(string.Concat(table.Fprs.Select(_ => "---|---|---|")));
+        var notes = new List<string>();
+        foreach (var row in table.Rows)
+        {
+            md.Append(Invariant($"| {row.Recipe} |"));
+            foreach (var at in row.At)
+            {
+                if (at.Comparison is not { } c)
+                {
+                    md.Append(Invariant($" — | — | not measured: {at.Reason} |"));
+                    continue;
+                }
+
+                md.Append(Invariant($" {FormatTpr(c.A)} → {FormatTpr(c.B)} | **{FormatFactor(c.Ratio)}** | [{FormatFactor(c.RatioCi95.Lower)}, {FormatFactor(c.RatioCi95.Upper)}] |"));
+                if (c.Undefined + c.Excluded > 0)
+                {
+                    notes.Add(Invariant($"{row.Recipe} at {FormatPercent(at.Fpr)}: {c.Undefined + c.Excluded} of {c.Replicates} replicates left out of the interval ({c.Undefined} drew too few non-members, {c.Excluded} had both TPRs 0)."));
+                }
+            }
+
+            md.AppendLine();
+        }
+
+        md.AppendLine()
+            .AppendLine(Invariant($"Factor = {table.Baseline}'s TPR ÷ the recipe's, pooled over targets: above 1, the recipe leaks less; ∞ when the recipe's TPR is 0. 95% CI: paired bootstrap ({replicates:N0} replicates; the same targets and examples drawn for both recipes, with the claims' seed, so a claim's factor appears here with the same interval)."));
+        md.AppendLine();
+        foreach (var note in notes)
+        {
+            md.Append("- ").AppendLine(note);
+        }
+
+        if (notes.Count > 0)
+        {
+            md.AppendLine();
+        }
+    }
+
+    private static void AppendPlots(StringBuilder md, ReportSupplement supplement)
+    {
+        if (supplement.Plots.Count == 0 && supplement.NotDrawn.Count == 0)
+        {
+            return;
+        }
+
+        md.AppendLine("## Plots").AppendLine();
+        var number = 0;
+        foreach (var plot in supplement.Plots)
+        {
+            if (plot.Rendered)
+            {
+                number++;
+                md.AppendLine($"![{plot.Figure.Title}]({plot.Figure.RelativePath})").AppendLine();
+                md.AppendLine(Invariant($"*Figure {number}.* {plot.Figure.Caption}")).AppendLine();
+            }
+            else
+            {
+                md.AppendLine($"*Not drawn:* {plot.Warning}").AppendLine();
+            }
+        }
+
+        foreach (var reason in supplement.NotDrawn)
+        {
+            md.AppendLine($"*Not drawn:* {reason}").AppendLine();
+        }
+    }
+
     private static void AppendAttacks(StringBuilder md, IEnumerable<(string Recipe, AttackSuite Suite)> recipes)
     {
         md.AppendLine("## Attacks (all targets pooled into one ROC, leave-one-out shadows)").AppendLine();
-        md.Append("| recipe | attack | AUC | balanced acc |");
-        foreach (var f in TableFprs)
-        {
-            md.Append(Invariant($" TPR@{f:0.###%} FPR |"));
-        }
-
-        md.AppendLine(Invariant($" TPR@{IntervalFpr:0.###%} FPR, 95% CI |"));
-        md.Append("|---|---|---|---|").AppendLine(string.Concat(TableFprs.Select(_ => "---|")) + "---|");
         foreach (var (name, suite) in recipes)
         {
+            md.AppendLine($"### {name}").AppendLine();
+            md.Append("| attack | AUC | balanced acc |");
+            foreach (var f in TableFprs)
+            {
+                md.Append(Invariant($" TPR@{f:0.###%} FPR |"));
+            }
+
+            md.AppendLine(Invariant($" TPR@{IntervalFpr:0.###%} FPR, 95% CI |"));
+            md.Append("|---|---|---|").AppendLine(string.Concat(TableFprs.Select(_ => "---|")) + "---|");
             foreach (var (attack, outcome) in suite.Outcomes)
             {
-                md.Append(Invariant($"| {name} | {attack} | {outcome.Pooled.Auc:0.000} | {outcome.Pooled.BalancedAccuracy:0.000} |"));
+                md.Append(Invariant($"| {attack} | {outcome.Pooled.Auc:0.000} | {outcome.Pooled.BalancedAccuracy:0.000} |"));
                 foreach (var f in TableFprs)
                 {
                     md.Append(' ').Append(FormatTpr(outcome.Pooled.TprAtFpr.First(t => t.Fpr == f).Tpr)).Append(" |");
@@ -113,13 +256,21 @@ public static class ReportMarkdown
 
             foreach (var (attack, reason) in suite.Unavailable)
             {
-                md.Append(Invariant($"| {name} | {attack} | not run: {reason} | |")).AppendLine(string.Concat(TableFprs.Select(_ => " |")) + " |");
+                md.Append(Invariant($"| {attack} | not run: {reason} | |")).AppendLine(string.Concat(TableFprs.Select(_ => " |")) + " |");
             }
+
+            md.AppendLine();
         }
 
-        md.AppendLine().AppendLine("`—`: the run has too few non-members to measure that FPR (fewer than 10/FPR); see `results.json`.")
+        md.AppendLine("`—`: the run has too few non-members to measure that FPR (fewer than 10/FPR); see `results.json`.")
             .AppendLine("95% CI: bootstrap percentile interval over targets and examples resampled together (`tpr_at_fpr_ci95` in `results.json`, with the AUC's).")
             .AppendLine();
+    }
+
+    private static void AppendVersions(StringBuilder md)
+    {
+        var v = RunVersions.Current;
+        md.AppendLine($"| versions | MiaRepro {v.MiaRepro}, TorchSharp {v.TorchSharp}, .NET {v.DotNet}, {v.Os} |");
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

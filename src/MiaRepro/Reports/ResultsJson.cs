@@ -92,6 +92,35 @@ public static class ResultsJson
     }
 
     /// <summary>
+    /// Adds what the report computed to <c>results.json</c>: <c>reductions</c> (per recipe and FPR: the baseline's and
+    /// the recipe's TPR, the factor and its <c>ci95</c>; null where unbounded, with the reason where not measured),
+    /// <c>plots</c> (the PNGs written, relative to the output folder), <c>warnings</c> (plots that failed to render)
+    /// and the report's own <c>stage_seconds</c>.
+    /// </summary>
+    public static void AddSupplement(JsonObject results, ReportSupplement supplement)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        ArgumentNullException.ThrowIfNull(supplement);
+        if (supplement.Reductions is { } reductions)
+        {
+            results["reductions"] = Reductions(reductions);
+        }
+
+        results["plots"] = new JsonArray([.. supplement.Plots.Where(p => p.Rendered).Select(p => (JsonNode?)p.Figure.RelativePath)]);
+        results["warnings"] = new JsonArray([.. supplement.Warnings.Select(w => (JsonNode?)w)]);
+        if (supplement.StageSeconds.Count > 0)
+        {
+            var stages = results["stage_seconds"] as JsonObject ?? new JsonObject();
+            foreach (var (stage, seconds) in supplement.StageSeconds)
+            {
+                stages[stage] = seconds;
+            }
+
+            results["stage_seconds"] = stages;
+        }
+    }
+
+    /// <summary>
     /// Adds a recipe's <c>attacks</c> (pooled metrics and <c>per_target</c>; null for an attack that could not run)
     /// and, when some could not, <c>attack_null_reasons</c>.
     /// </summary>
@@ -223,11 +252,39 @@ public static class ResultsJson
         ["reason"] = c.Reason,
     };
 
-    private static JsonObject Versions() => new()
+    private static JsonObject Versions()
     {
-        ["miarepro"] = typeof(ResultsJson).Assembly.GetName().Version?.ToString(),
-        ["torchsharp"] = typeof(TorchSharp.torch).Assembly.GetName().Version?.ToString(),
-        ["dotnet"] = Environment.Version.ToString(),
-        ["os"] = System.Runtime.InteropServices.RuntimeInformation.OSDescription,
-    };
+        var v = RunVersions.Current;
+        return new() { ["miarepro"] = v.MiaRepro, ["torchsharp"] = v.TorchSharp, ["dotnet"] = v.DotNet, ["os"] = v.Os };
+    }
+
+    private static JsonObject Reductions(ReductionTable table)
+    {
+        var recipes = new JsonObject();
+        foreach (var row in table.Rows)
+        {
+            recipes[row.Recipe] = new JsonObject([.. row.At.Select(a => KeyValuePair.Create<string, JsonNode?>(FprKey(a.Fpr), Reduction(a)))]);
+        }
+
+        var node = new JsonObject { ["attack"] = table.Attack, ["baseline"] = table.Baseline, ["recipes"] = recipes };
+        if (table.Reason is not null)
+        {
+            node["reason"] = table.Reason;
+        }
+
+        return node;
+    }
+
+    private static JsonObject Reduction(ReductionAt at) => at.Comparison is not { } c
+        ? new JsonObject { ["factor"] = null, ["reason"] = at.Reason }
+        : new JsonObject
+        {
+            ["baseline_tpr"] = c.A,
+            ["tpr"] = c.B,
+            ["factor"] = Finite(c.Ratio),
+            ["ci95"] = new JsonArray(Finite(c.RatioCi95.Lower), Finite(c.RatioCi95.Upper)),
+            ["replicates"] = c.Replicates,
+            ["undefined"] = c.Undefined,
+            ["excluded"] = c.Excluded,
+        };
 }
