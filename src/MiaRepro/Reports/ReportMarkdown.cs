@@ -179,7 +179,7 @@ public static class ReportMarkdown
                 md.Append(Invariant($" {FormatTpr(c.A)} → {FormatTpr(c.B)} | **{FormatFactor(c.Ratio)}** | [{FormatFactor(c.RatioCi95.Lower)}, {FormatFactor(c.RatioCi95.Upper)}] |"));
                 if (c.Undefined + c.Excluded > 0)
                 {
-                    notes.Add(Invariant($"{row.Recipe} at {FormatPercent(at.Fpr)}: {c.Undefined + c.Excluded} of {c.Replicates} replicates left out of the interval ({c.Undefined} drew too few non-members, {c.Excluded} had both TPRs 0)."));
+                    notes.Add(Invariant($"{row.Recipe} at {FormatPercent(at.Fpr)}: {c.Undefined + c.Excluded} of {c.Replicates:N0} replicates left out of the interval ({c.Undefined} drew too few non-members, {c.Excluded} had both TPRs 0)."));
                 }
             }
 

@@ -162,7 +162,7 @@ public static class ReportFigures
 
     /// <summary>Two lines, so that the legend beside the plot stays narrow: the name, then AUC and TPR at 0.1% FPR.</summary>
     private static string Legend(string name, AttackMetrics pooled) =>
-        Invariant($"{name}\nAUC {pooled.Auc:0.000}, TPR@0.1% {ReportMarkdown.FormatTpr(pooled.Tpr(0.001))}");
+        Invariant($"{name}\nAUC {pooled.Auc:0.000}, TPR@0.1% {(pooled.Tpr(0.001) is { } tpr ? ReportMarkdown.FormatTpr(tpr) : "not measurable")}");
 
     /// <summary>An attack's place in the catalog, so that it has the same colour in every plot.</summary>
     private static int AttackStyle(string attack, int fallback)

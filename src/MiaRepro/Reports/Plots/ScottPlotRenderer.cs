@@ -75,10 +75,11 @@ public sealed class ScottPlotRenderer : IPlotRenderer
         var floor = Math.Log10(figure.ZeroFloor);
         var all = figure.Series.SelectMany(s => s.Points).ToList();
         var hasZeros = all.Any(p => p.Tpr == 0.0);
+        var markerSize = all.Count > 200 ? 6f : 9f; // hundreds of models (paper scale) would hide each other
         if (hasZeros)
         {
             var zero = plot.Add.HorizontalLine(floor, 1.5f, Colors.Gray, LinePattern.Dashed);
-            zero.LegendText = "TPR = 0, drawn here (open markers)";
+            zero.LegendText = "TPR = 0 (open markers)";
         }
 
         foreach (var series in figure.Series)
@@ -88,14 +89,14 @@ public sealed class ScottPlotRenderer : IPlotRenderer
             var points = plot.Add.ScatterPoints(
                 positive.Select(p => p.Gap).ToArray(), positive.Select(p => Math.Log10(p.Tpr)).ToArray(), colour);
             points.MarkerShape = Marker(series.Style);
-            points.MarkerSize = 9;
-            points.LegendText = $"{series.Recipe} ({series.Points.Count} models)";
+            points.MarkerSize = markerSize;
+            points.LegendText = series.Recipe;
             var zeros = series.Points.Where(p => p.Tpr == 0.0).ToList();
             if (zeros.Count > 0)
             {
                 var open = plot.Add.ScatterPoints(zeros.Select(p => p.Gap).ToArray(), zeros.Select(_ => floor).ToArray(), colour);
                 open.MarkerShape = MarkerShape.OpenCircle;
-                open.MarkerSize = 9;
+                open.MarkerSize = markerSize;
                 open.MarkerLineWidth = 1.5f;
             }
         }
@@ -106,7 +107,7 @@ public sealed class ScottPlotRenderer : IPlotRenderer
         SetLogTicks(plot.Axes.Left, bottom, top, LogAxis.PercentLabel);
         plot.Axes.SetLimits(left, right, bottom, top);
         plot.Grid.XAxisStyle.MinorLineStyle.Width = 0;
-        plot.ShowLegend(Edge.Bottom);
+        plot.ShowLegend(Edge.Right);
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);
     }
 
