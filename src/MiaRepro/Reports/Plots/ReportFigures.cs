@@ -71,7 +71,7 @@ public static class ReportFigures
     private static RocFigure Roc(RecipeData recipe, bool first)
     {
         var series = recipe.Suite.Outcomes.Values
-            .Select((o, i) => new RocSeries(Legend(o.Attack, o.Pooled), AttackStyle(o.Attack, i), Curve(o, recipe.Population)))
+            .Select((o, i) => new RocSeries(Legend(o.Attack, o.Pooled), AttackStyle(o.Attack, i), recipe.Curve(o.Attack)))
             .ToList();
         var pooled = recipe.Suite.Outcomes.Values.FirstOrDefault()?.Pooled;
         var nonMembers = pooled?.NonMembers ?? 0;
@@ -92,7 +92,7 @@ public static class ReportFigures
             return (null, $"`{Figure.Folder}/{LiraByRecipeFile}`: {attack} could not run on any recipe ({Reason(recipes, attack)}).");
         }
 
-        var series = drawn.Select(r => new RocSeries(Legend(r.Name, r.Suite.Outcomes[attack].Pooled), r.Style, Curve(r.Suite.Outcomes[attack], r.Population))).ToList();
+        var series = drawn.Select(r => new RocSeries(Legend(r.Name, r.Suite.Outcomes[attack].Pooled), r.Style, r.Curve(attack))).ToList();
         var nonMembers = drawn.Min(r => r.Suite.Outcomes[attack].Pooled.NonMembers);
         var caption = $"{attack} ({why}) on each recipe, targets pooled, log–log as the first ROC plot: the lower a recipe's curve at low FPR, the less its models leak membership; on log axes the vertical distance between the baseline's curve and another's at 0.1% FPR is the log of that recipe's reduction factor (table above).";
         return (new RocFigure(LiraByRecipeFile, $"ROC of {attack} by recipe", caption, series, nonMembers), null);
@@ -157,9 +157,6 @@ public static class ReportFigures
         }
     }
 
-    private static IReadOnlyList<RocPoint> Curve(AttackOutcome outcome, Population population) =>
-        LogAxis.Thin(RocCurve.Compute(outcome.Scores, population.Keep).Points);
-
     /// <summary>Two lines, so that the legend beside the plot stays narrow: the name, then AUC and TPR at 0.1% FPR.</summary>
     private static string Legend(string name, AttackMetrics pooled) =>
         Invariant($"{name}\nAUC {pooled.Auc:0.000}, TPR@0.1% {(pooled.Tpr(0.001) is { } tpr ? ReportMarkdown.FormatTpr(tpr) : "not measurable")}");
@@ -188,5 +185,20 @@ public static class ReportFigures
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>A recipe as the figures see it: its population, its attacks, and each model's gap (null where unknown).</summary>
-    private sealed record RecipeData(string Name, int Style, Population Population, AttackSuite Suite, double?[] Gaps);
+    private sealed record RecipeData(string Name, int Style, Population Population, AttackSuite Suite, double?[] Gaps)
+    {
+        private readonly Dictionary<string, IReadOnlyList<RocPoint>> _curves = [];
+
+        /// <summary>The attack's pooled ROC, thinned for log axes; computed once, as two plots draw it.</summary>
+        public IReadOnlyList<RocPoint> Curve(string attack)
+        {
+            if (!_curves.TryGetValue(attack, out var curve))
+            {
+                curve = LogAxis.Thin(RocCurve.Compute(Suite.Outcomes[attack].Scores, Population.Keep).Points);
+                _curves[attack] = curve;
+            }
+
+            return curve;
+        }
+    }
 }
