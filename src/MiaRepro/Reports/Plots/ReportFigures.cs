@@ -94,7 +94,7 @@ public static class ReportFigures
 
         var series = drawn.Select(r => new RocSeries(Legend(r.Name, r.Suite.Outcomes[attack].Pooled), r.Style, r.Curve(attack))).ToList();
         var nonMembers = drawn.Min(r => r.Suite.Outcomes[attack].Pooled.NonMembers);
-        var caption = $"{attack} ({why}) on each recipe, targets pooled, log–log as the first ROC plot: the lower a recipe's curve at low FPR, the less its models leak membership; on log axes the vertical distance between the baseline's curve and another's at 0.1% FPR is the log of that recipe's reduction factor (table above).";
+        var caption = $"{attack} ({why}) on each recipe, targets pooled, log–log as the first ROC plot: the lower a recipe's curve at low FPR, the less its models leak membership; on log axes the vertical distance between the baseline's curve and another's at 0.1% FPR is the log of that recipe's reduction factor (table above). Recipes are drawn in the legend's order, so a recipe with the same results as a later one (e.g. early stopping that never stopped early) lies hidden under it.";
         return (new RocFigure(LiraByRecipeFile, $"ROC of {attack} by recipe", caption, series, nonMembers), null);
     }
 
@@ -136,7 +136,7 @@ public static class ReportFigures
         var zeroText = zeros == 0 ? "No target has TPR 0."
             : Invariant($"{zeros} of {targets.Count} targets have TPR 0: they are drawn at {floor:0.###%} (half of 1/members, below the smallest nonzero TPR a target can have), on the dashed line, with open markers.");
         var caption = Invariant(
-            $"The paper's central figure (claim C5): each point is one model as target ({targets.Count} models, {series.Count} recipes), its own generalization gap (its train accuracy − its test accuracy) against {attack}'s TPR at {FormatPercent(fpr)} FPR on its own scores{whyFpr}. Log y-axis. {zeroText} If the gap predicts vulnerability, the points rise to the right.");
+            $"The paper's central figure (claim C5): each point is one model as target ({targets.Count} models, {series.Count} recipes), its own generalization gap (its train accuracy − its test accuracy) against {attack}'s TPR at {FormatPercent(fpr)} FPR on its own scores{whyFpr}. Log y-axis. {zeroText} If the gap predicts vulnerability, the points rise to the right. Recipes are drawn in the legend's order: a later recipe's point covers an earlier one's at the same place.");
         var title = "Per-model TPR vs generalization gap";
         return (new GapFigure(GapFile, title, caption, attack, fpr, floor, series), null);
     }
