@@ -37,15 +37,17 @@ public sealed class BenchTrainCommand : Command<BenchTrainSettings>
         AnsiConsole.Write(table);
         if (settings.ProbeBatches > 0)
         {
-            WriteProbes(settings.ProbeBatches, results[0].Device == "cuda" ? TorchSharp.torch.CUDA : TorchSharp.torch.CPU);
+            WriteProbes(settings.ProbeBatches, threads, results[0].Device == "cuda" ? TorchSharp.torch.CUDA : TorchSharp.torch.CPU);
         }
 
         return ExitCodes.Ran;
     }
 
     /// <summary>The paper's models on random CIFAR-shaped batches: per-image cost, and what one paper-scale model would take at that rate.</summary>
-    private static void WriteProbes(int batches, TorchSharp.torch.Device device)
+    private static void WriteProbes(int batches, int threads, TorchSharp.torch.Device device)
     {
+        // One large model keeps every core busy with intra-op threads (the small-model benchmark above ran one model per thread).
+        TorchSharp.torch.set_num_threads(threads);
         var paper = ScaleProfile.Paper;
         var imagesPerModel = (double)paper.Population / 2 * paper.Epochs;
         var table = new Table().Title(Invariant($"Paper-shape training cost (3×32×32, 10 classes, batch 32, {batches} SGD steps after a warm-up)"));

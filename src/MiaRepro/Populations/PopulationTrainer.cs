@@ -18,31 +18,43 @@ public static class PopulationTrainer
 {
     public static long ModelSeed(long masterSeed, int model) => SeedSequence.Derive(masterSeed, "model", model);
 
-    /// <summary>The device part of a stored model's key: CPU results repeat only at the same thread count.</summary>
+    /// <summary>
+    /// The device part of a stored model's key. On CPU every model trains on one torch thread (models run side by
+    /// side instead; see <see cref="Runs.RunData.Workers"/>), so its results do not depend on the thread count asked for.
+    /// </summary>
     public static string DeviceIdentity(Device device) =>
-        device.type == TorchSharp.DeviceType.CPU ? $"cpu:{get_num_threads()}-threads" : device.type.ToString().ToLowerInvariant();
+        device.type == TorchSharp.DeviceType.CPU ? "cpu:1-threads" : device.type.ToString().ToLowerInvariant();
 
     public static ModelKey KeyOf(Recipe recipe, TrainingData data, ReadOnlySpan<bool> keepRow, long seed, QueryGrid queries, Device device) =>
         new(data.Identity, ModelKey.HashKeepRow(keepRow), recipe.Hash, seed, queries.Queries, queries.Padding, Trainer.Version, DeviceIdentity(device));
 
+    /// <param name="workers">
+    /// Models trained at once. On CPU each model runs on one torch thread (see <see cref="Runs.RunData.Prepare"/>), so
+    /// training <c>threads</c> models side by side keeps every core busy where one small model cannot, and the results
+    /// do not depend on the number of workers. Use 1 on a GPU.
+    /// </param>
     public static TrainedPopulation Train(
         Recipe recipe, TrainingData data, bool[] keep, int models, long masterSeed, Device device, QueryGrid grid,
-        IProgress<PopulationProgress>? progress = null, IModelStore? store = null)
+        IProgress<PopulationProgress>? progress = null, IModelStore? store = null, int workers = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(workers);
         var queries = grid.Queries;
         var examples = data.Population.Count;
         var labels = data.Population.Labels.cpu().data<long>().ToArray();
         var scores = new double[models * examples * queries];
         var logits = new float[models * examples * queries * data.Classes];
-        var records = new List<ModelRecord>(models);
-        var reused = 0;
-        var discarded = new List<string>();
-        for (var m = 0; m < models; m++)
+        var records = new ModelRecord[models];
+        var fromStore = new bool[models];
+        var discarded = new List<string>[models];
+        var done = 0;
+        var report = progress is null ? null : new LockedProgress<PopulationProgress>(progress);
+        ForEachModel(models, workers, m =>
         {
             var seed = ModelSeed(masterSeed, m);
             var keepRow = keep.AsSpan(m * examples, examples);
-            var (result, seconds, fromStore) = TrainOrReuse(recipe, data, keepRow, seed, device, grid, m, models, progress, store, discarded);
-            reused += fromStore ? 1 : 0;
+            discarded[m] = [];
+            var (result, seconds, stored) = TrainOrReuse(recipe, data, keepRow, seed, device, grid, m, models, report, store, discarded[m]);
+            fromStore[m] = stored;
             result.Logits.CopyTo(logits, (long)m * result.Logits.Length);
             var phi = scores.AsSpan(m * examples * queries, examples * queries);
             for (var i = 0; i < examples; i++)
@@ -60,17 +72,34 @@ public static class PopulationTrainer
                 members += k ? 1 : 0;
             }
 
-            records.Add(new ModelRecord(
+            records[m] = new ModelRecord(
                 m, seed, result.TrainAccuracy, result.TestAccuracy, result.StopEpoch, result.EpochsRun,
-                result.BestValidationLoss, members, seconds));
-            progress?.Report(new PopulationProgress(recipe.Name, m + 1, models, 0, recipe.Epochs));
-        }
+                result.BestValidationLoss, members, seconds);
+            report?.Report(new PopulationProgress(recipe.Name, Interlocked.Increment(ref done), models, 0, recipe.Epochs));
+        });
 
+        var reused = fromStore.Count(f => f);
         var population = new Population(recipe.Name, models, examples, queries, keep, scores, labels, logits, data.Classes);
         return new TrainedPopulation(recipe, population, records)
         {
-            Store = new StoreUse(store?.Root, reused, models - reused, discarded),
+            Store = new StoreUse(store?.Root, reused, models - reused, [.. discarded.SelectMany(d => d)]),
         };
+    }
+
+    /// <summary>
+    /// Runs <paramref name="train"/> for every model, <paramref name="workers"/> at a time; a failure surfaces as the
+    /// exception the model threw (e.g. <see cref="InputException"/> for a damaged read-only store), not wrapped.
+    /// </summary>
+    private static void ForEachModel(int models, int workers, Action<int> train)
+    {
+        try
+        {
+            Parallel.For(0, models, new ParallelOptions { MaxDegreeOfParallelism = workers }, train);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count >= 1)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
     }
 
     /// <summary>

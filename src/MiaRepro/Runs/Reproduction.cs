@@ -40,7 +40,7 @@ public static class Reproduction
         {
             var recipe = RecipeCatalog.Create(name, scale);
             populations[name] = PopulationTrainer.Train(
-                recipe, run.Data, run.Keep, scale.Models, settings.Seed, run.Device, settings.QueryGrid, progress, store);
+                recipe, run.Data, run.Keep, scale.Models, settings.Seed, run.Device, settings.QueryGrid, progress, store, run.Workers);
             stages[$"train:{name}"] = Lap(watch);
         }
 

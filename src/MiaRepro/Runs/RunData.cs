@@ -13,9 +13,10 @@ namespace MiaRepro.Runs;
 /// </summary>
 public sealed class RunData : IDisposable
 {
-    private RunData(Device device, Dataset dataset, long splitSeed, long keepSeed, bool[] keep, TrainingData data)
+    private RunData(Device device, int workers, Dataset dataset, long splitSeed, long keepSeed, bool[] keep, TrainingData data)
     {
         Device = device;
+        Workers = workers;
         Dataset = dataset;
         SplitSeed = splitSeed;
         KeepSeed = keepSeed;
@@ -24,6 +25,13 @@ public sealed class RunData : IDisposable
     }
 
     public Device Device { get; }
+
+    /// <summary>
+    /// Models to train at once: on CPU, one per thread asked for, each model on one torch thread (a small model
+    /// cannot keep two cores busy, two models can; and the results then do not depend on the thread count); on a
+    /// GPU, one, with torch's CPU threads as asked.
+    /// </summary>
+    public int Workers { get; }
 
     public Dataset Dataset { get; }
 
@@ -38,8 +46,9 @@ public sealed class RunData : IDisposable
 
     public static RunData Prepare(ScaleProfile scale, string dataset, string? dataDir, string device, int threads, int models, long seed)
     {
-        set_num_threads(threads);
         var torchDevice = DeviceSelector.Resolve(device);
+        var onCpu = torchDevice.type == TorchSharp.DeviceType.CPU;
+        set_num_threads(onCpu ? 1 : threads);
         var loaded = DatasetLoader.Load(dataset, dataDir);
         if (scale.PoolSplits)
         {
@@ -53,7 +62,7 @@ public sealed class RunData : IDisposable
             scale.PoolSplits ? scale.Test : Math.Min(scale.Test, loaded.Test.Count), splitSeed, scale.PoolSplits);
         var keep = KeepMatrix.Balanced(models, scale.Population, keepSeed);
         var data = TrainingData.Create(loaded, split.Population, split.Validation, split.Test, torchDevice);
-        return new RunData(torchDevice, loaded, splitSeed, keepSeed, keep, data);
+        return new RunData(torchDevice, onCpu ? threads : 1, loaded, splitSeed, keepSeed, keep, data);
     }
 
     public void Dispose() => Data.Dispose();

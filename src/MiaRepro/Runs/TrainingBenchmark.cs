@@ -27,23 +27,11 @@ public static class TrainingBenchmark
         foreach (var name in recipes)
         {
             var recipe = RecipeCatalog.Create(name, scale);
-            long images = 0;
-            var epochs = 0;
             var watch = Stopwatch.StartNew();
-            for (var m = 0; m < models; m++)
-            {
-                var row = keep.AsSpan(m * scale.Population, scale.Population);
-                var result = Trainer.Train(recipe, data, row, PopulationTrainer.ModelSeed(seed, m), torchDevice, QueryGrid.For(QueryGrid.DefaultQueries, scale));
-                var members = 0;
-                foreach (var k in row)
-                {
-                    members += k ? 1 : 0;
-                }
-
-                images += (long)members * result.EpochsRun;
-                epochs += result.EpochsRun;
-            }
-
+            var trained = PopulationTrainer.Train(
+                recipe, data, keep[..(models * scale.Population)], models, seed, torchDevice, QueryGrid.For(QueryGrid.DefaultQueries, scale), workers: run.Workers);
+            var images = trained.Models.Sum(m => (long)m.Members * m.EpochsRun);
+            var epochs = trained.Models.Sum(m => m.EpochsRun);
             var seconds = watch.Elapsed.TotalSeconds;
             results.Add(new TrainingThroughput(
                 name, models, epochs, images, seconds, images / seconds, 3600.0 * models / seconds,

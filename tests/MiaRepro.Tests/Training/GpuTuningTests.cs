@@ -6,6 +6,7 @@ using static TorchSharp.torch;
 
 namespace MiaRepro.Tests.Training;
 
+[Collection(nameof(SerialTorch))]
 public sealed class GpuTuningTests
 {
     private static readonly ModelSpec s_narrowResNet = ModelSpec.ResNet18 with { Width = 8 };
