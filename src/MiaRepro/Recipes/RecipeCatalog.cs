@@ -62,7 +62,7 @@ public static class RecipeCatalog
             WeightDecay: profile.WeightDecay,
             LabelSmoothing: d.LabelSmoothing ? profile.LabelSmoothing : 0,
             Augmentation: new Augmentation(d.Steps(profile)),
-            EarlyStopping: d.EarlyStop ? new EarlyStopping(profile.Patience, 0, RestoreBestWeights: true) : null);
+            EarlyStopping: d.EarlyStop ? new EarlyStopping(profile.Patience, 0, RestoreBestWeights: true, StopMonitor.ValidationAccuracy) : null);
     }
 
     /// <summary>The early-stopping twin of a grid augmentation: "baseline" → "early-stop", "all-augmentations" → "all", else "X-early-stop".</summary>

@@ -50,7 +50,7 @@ public sealed record ScaleProfile(
         Population: 2000,
         Validation: 1000,
         Test: 2000,
-        Epochs: 30,
+        Epochs: 24,
         BatchSize: 32,
         LearningRate: 0.05,
         Momentum: 0.9,
