@@ -1,3 +1,4 @@
+using FluentAssertions;
 using MiaRepro.Baselines;
 using MiaRepro.Claims;
 using MiaRepro.Recipes;
@@ -11,7 +12,9 @@ namespace MiaRepro.Experiments;
 /// <summary>
 /// Trains the smoke scale's recipes once per test run (every claim shares it), attacks them and decides the
 /// claims, exactly as <c>miarepro reproduce</c> does at its defaults. The outputs are kept under
-/// <c>artifacts/experiments/smoke</c> for inspection.
+/// <c>artifacts/experiments/smoke</c> for inspection, and the trained models in the model store
+/// <c>artifacts/experiments/store</c>, so a second test run on the same checkout reuses them (results never depend
+/// on it; a fresh clone trains everything).
 /// </summary>
 public sealed class SmokeReproduction
 {
@@ -28,7 +31,8 @@ public sealed class SmokeReproduction
             Recipes: ScaleProfile.Smoke.Recipes,
             Seed: 0,
             Out: OutDir,
-            Threads: Threads);
+            Threads: Threads,
+            Store: Path.Combine(RepositoryRoot(), "artifacts", "experiments", "store"));
         _result = new Lazy<ReproductionResult>(() =>
         {
             var result = Reproduction.Run(Settings);
@@ -50,6 +54,21 @@ public sealed class SmokeReproduction
     public ReproductionResult Result => _result.Value;
 
     public ClaimResult Claim(string id) => Result.Claims.Single(c => c.Id == id);
+
+    /// <summary>
+    /// What a claim test concludes from the verdict: supported passes; refuted fails; inconclusive — the data at this
+    /// scale decide neither way — skips the test with the verdict's reason, so the run shows it as skipped (never
+    /// passed). The verdict itself is snapshotted in the claim's baseline, so a claim that moves from supported to
+    /// inconclusive also fails <c>Key_numbers_match_the_baseline</c>.
+    /// </summary>
+    public static void RequireSupported(ClaimResult claim)
+    {
+        claim.Verdict.Should().NotBe(Verdict.Refuted, claim.Reason);
+        if (claim.Verdict == Verdict.Inconclusive)
+        {
+            Assert.Skip($"{claim.Id} is inconclusive at smoke scale: {claim.Measure} = {claim.Effect:0.###}, {claim.Reason}");
+        }
+    }
 
     /// <summary>The claim's numbers in one line, for the test output.</summary>
     public static string Describe(ClaimResult claim) =>

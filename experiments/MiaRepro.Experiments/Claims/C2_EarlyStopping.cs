@@ -4,7 +4,7 @@ using MiaRepro.Claims;
 namespace MiaRepro.Experiments.Claims;
 
 /// <summary>
-/// C2 — "Early stopping lowers MIA success." At smoke scale: the early-stop recipe (no augmentation; validation loss,
+/// C2 — "Early stopping lowers MIA success." At smoke scale: the early-stop recipe (no augmentation; validation accuracy,
 /// patience 5, best weights restored) against the baseline, on the same examples and keep matrix: its LiRA TPR at
 /// 0.1% FPR is lower (factor's 95% interval wholly above 1) and its AUC lower (difference's interval wholly above 0).
 /// </summary>
@@ -22,7 +22,7 @@ public sealed class C2_EarlyStopping(SmokeReproduction smoke, ITestOutputHelper 
 
         // Then both measures fall
         claim.Reason.Should().Contain("early-stop:");
-        claim.Verdict.Should().Be(Verdict.Supported, claim.Reason);
+        SmokeReproduction.RequireSupported(claim);
     }
 
     [Fact]
