@@ -49,6 +49,12 @@ public static class ReportMarkdown
             }
 
             md.AppendLine();
+            md.AppendLine(
+                "A verdict is *supported* when the effect's 95% paired bootstrap interval lies wholly beyond the pre-registered " +
+                "threshold, *refuted* when wholly on the other side, *inconclusive* otherwise. C4's training randomness: for each " +
+                "example, σ = √((σ_in² + σ_out²)/2), the standard deviations of φ over the models where it was IN and OUT, and " +
+                "Δ = μ_in − μ_out; a recipe's randomness-to-signal ratio is ρ = mean σ ÷ mean Δ. C5's per-target TPR is at the " +
+                "lowest FPR every target's own non-members can measure.").AppendLine();
         }
 
         md.AppendLine("## Recipes").AppendLine();
