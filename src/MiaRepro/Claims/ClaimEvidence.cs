@@ -11,6 +11,9 @@ public sealed record ClaimEvidence(
     int BootstrapReplicates,
     long Seed)
 {
+    /// <summary>The run's TPR comparisons, shared with the report's reduction factors so each is bootstrapped once.</summary>
+    public PairedComparisons Comparisons { get; init; } = new(BootstrapReplicates, (ulong)Seed);
+
     /// <summary>
     /// The outcome of <paramref name="attack"/> on <paramref name="recipe"/>, or null with the reason it is missing
     /// (the recipe was not run, or the attack could not run on its population).
@@ -32,6 +35,10 @@ public sealed record ClaimEvidence(
 
         return outcome;
     }
+
+    /// <summary>Compares TPR at 0.1% FPR of two score sets on the same keep matrix, through <see cref="Comparisons"/>.</summary>
+    public PairedComparison CompareTpr(AttackOutcome a, AttackOutcome b, Population population) =>
+        Comparisons.Tpr(a.Scores, b.Scores, population.Keep, population.Models, population.Examples, LowFpr.Fpr);
 
     /// <summary>
     /// Compares a metric of two score sets on the same keep matrix (two recipes, or two attacks on one recipe) with

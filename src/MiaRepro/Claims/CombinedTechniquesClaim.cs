@@ -33,7 +33,7 @@ public sealed class CombinedTechniquesClaim(string attack, string combinedRecipe
             return ClaimResult.Unmeasured(this, threshold, measure, why);
         }
 
-        var comparison = evidence.Compare(baseline, combined, evidence.Populations["baseline"].Population, LowFpr.Tpr);
+        var comparison = evidence.CompareTpr(baseline, combined, evidence.Populations["baseline"].Population);
         var lowest = LowestOtherRecipe(evidence, combined);
         return ClaimResult.FromInterval(this, comparison.Ratio, comparison.RatioCi95, threshold, measure, lowest);
     }

@@ -32,7 +32,7 @@ public sealed class LiraBeatsLossClaim(string attack, double threshold = 1.0) : 
             return ClaimResult.Unmeasured(this, threshold, measure, why);
         }
 
-        var comparison = evidence.Compare(lira, loss, evidence.Populations[Recipe].Population, LowFpr.Tpr);
+        var comparison = evidence.CompareTpr(lira, loss, evidence.Populations[Recipe].Population);
         var detail = $"{attack} {LowFpr.Percent(comparison.A)} vs loss {LowFpr.Percent(comparison.B)}";
         return ClaimResult.FromInterval(this, comparison.Ratio, comparison.RatioCi95, threshold, measure, detail);
     }

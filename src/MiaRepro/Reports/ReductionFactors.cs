@@ -7,7 +7,8 @@ namespace MiaRepro.Reports;
 /// <summary>
 /// The reduction factor of each recipe against the baseline for the scale's LiRA attack at 0.1% and 1% FPR, with the
 /// same paired bootstrap as the claims (<see cref="PairedBootstrap"/>: the same keep matrix, targets and examples
-/// resampled together, the run's replicates and bootstrap seed) — so the combined recipe's factor at 0.1% is C3's.
+/// resampled together, the run's replicates and bootstrap seed), through the run's <see cref="PairedComparisons"/> —
+/// so the combined recipe's factor at 0.1% is C3's, computed once.
 /// </summary>
 public static class ReductionFactors
 {
@@ -32,12 +33,12 @@ public static class ReductionFactors
 
         var rows = result.Recipes
             .Where(r => r.Key != Baseline)
-            .Select(r => new RecipeReduction(r.Key, [.. Fprs.Select(f => Compare(baseline, r.Value, attack, f, result.Settings))]))
+            .Select(r => new RecipeReduction(r.Key, [.. Fprs.Select(f => Compare(baseline, r.Value, attack, f, result.Comparisons))]))
             .ToList();
         return new ReductionTable(attack, Baseline, Fprs, rows, null);
     }
 
-    private static ReductionAt Compare(RecipeOutcome baselineRecipe, RecipeOutcome recipe, string attack, double fpr, RunSettings settings)
+    private static ReductionAt Compare(RecipeOutcome baselineRecipe, RecipeOutcome recipe, string attack, double fpr, PairedComparisons comparisons)
     {
         if (!recipe.Attacks.TryGetValue(attack, out var outcome))
         {
@@ -56,9 +57,7 @@ public static class ReductionFactors
             return new ReductionAt(fpr, null, missing.Reason);
         }
 
-        var comparison = PairedBootstrap.Compare(
-            baseline.Scores, outcome.Scores, population.Keep, population.Models, population.Examples,
-            m => m.Tpr(fpr), settings.BootstrapReplicates, (ulong)settings.BootstrapSeed);
+        var comparison = comparisons.Tpr(baseline.Scores, outcome.Scores, population.Keep, population.Models, population.Examples, fpr);
         return new ReductionAt(fpr, comparison, null);
     }
 }

@@ -65,7 +65,10 @@ public static class Reproduction
         stages["claims"] = Lap(watch);
 
         return new ReproductionResult(
-            settings, run.Device.type.ToString().ToLowerInvariant(), run.Dataset.Source, run.KeepSeed, run.SplitSeed, outcomes, claims, stages);
+            settings, run.Device.type.ToString().ToLowerInvariant(), run.Dataset.Source, run.KeepSeed, run.SplitSeed, outcomes, claims, stages)
+        {
+            Comparisons = evidence.Comparisons,
+        };
     }
 
     private static double Lap(Stopwatch watch)

@@ -1,4 +1,5 @@
 using MiaRepro.Claims;
+using MiaRepro.Metrics;
 
 namespace MiaRepro.Runs;
 
@@ -11,4 +12,8 @@ public sealed record ReproductionResult(
     long SplitSeed,
     IReadOnlyDictionary<string, RecipeOutcome> Recipes,
     IReadOnlyList<ClaimResult> Claims,
-    IReadOnlyDictionary<string, double> StageSeconds);
+    IReadOnlyDictionary<string, double> StageSeconds)
+{
+    /// <summary>The run's TPR comparisons (those the claims made included), for the report's reduction factors.</summary>
+    public PairedComparisons Comparisons { get; init; } = new(Settings.BootstrapReplicates, (ulong)Settings.BootstrapSeed);
+}
