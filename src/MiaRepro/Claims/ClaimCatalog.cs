@@ -8,8 +8,8 @@ public static class ClaimCatalog
     public static IReadOnlyList<IClaim> For(ScaleProfile scale) =>
     [
         new LiraBeatsLossClaim(scale.LiraAttack),
-        TechniqueLowersAttackClaim.Augmentation(scale.LiraAttack),
-        TechniqueLowersAttackClaim.EarlyStopping(scale.LiraAttack),
+        TechniqueLowersAttackClaim.Augmentation(scale.LiraAttack, scale),
+        TechniqueLowersAttackClaim.EarlyStopping(scale.LiraAttack, scale),
         new CombinedTechniquesClaim(scale.LiraAttack),
         new CombinedRandomnessClaim(),
         new GapPredictsVulnerabilityClaim(scale.LiraAttack),

@@ -16,10 +16,12 @@ public sealed class TechniqueLowersAttackClaim : IClaim
     private readonly string _attack;
     private readonly Func<Recipe, bool> _applies;
     private readonly string _technique;
+    private readonly ScaleProfile _scale;
 
-    private TechniqueLowersAttackClaim(string id, string statement, string technique, string example, Func<Recipe, bool> applies, string attack)
+    private TechniqueLowersAttackClaim(
+        string id, string statement, string technique, string example, Func<Recipe, bool> applies, string attack, ScaleProfile scale)
     {
-        (Id, Statement, _technique, _applies, _attack) = (id, statement, technique, applies, attack);
+        (Id, Statement, _technique, _applies, _attack, _scale) = (id, statement, technique, applies, attack, scale);
         Recipes = [Baseline, example];
     }
 
@@ -39,17 +41,17 @@ public sealed class TechniqueLowersAttackClaim : IClaim
     public IReadOnlyList<string> Recipes { get; }
 
     /// <summary>C1: every augmentation-only recipe of the run against the baseline.</summary>
-    public static TechniqueLowersAttackClaim Augmentation(string attack) => new(
+    public static TechniqueLowersAttackClaim Augmentation(string attack, ScaleProfile scale) => new(
         "C1", "Data augmentation lowers MIA success.", "augmentation", "crop-flip",
-        r => r.Augmentation.Steps.Count > 0 && r.EarlyStopping is null, attack);
+        r => r.Augmentation.Steps.Count > 0 && r.EarlyStopping is null, attack, scale);
 
     /// <summary>C2: every early-stopping-only recipe of the run against the baseline.</summary>
-    public static TechniqueLowersAttackClaim EarlyStopping(string attack) => new(
+    public static TechniqueLowersAttackClaim EarlyStopping(string attack, ScaleProfile scale) => new(
         "C2", "Early stopping lowers MIA success.", "early stopping", "early-stop",
-        r => r.Augmentation.Steps.Count == 0 && r.EarlyStopping is not null && r.LabelSmoothing == 0, attack);
+        r => r.Augmentation.Steps.Count == 0 && r.EarlyStopping is not null && r.LabelSmoothing == 0, attack, scale);
 
     public bool AppliesTo(IReadOnlyCollection<string> recipes) =>
-        recipes.Contains(Baseline) && recipes.Any(r => RecipeCatalog.Contains(r) && _applies(RecipeCatalog.Create(r, ScaleProfile.Smoke)));
+        recipes.Contains(Baseline) && recipes.Any(r => RecipeCatalog.Contains(r) && _applies(RecipeCatalog.Create(r, _scale)));
 
     public ClaimResult Decide(ClaimEvidence evidence)
     {
@@ -81,7 +83,7 @@ public sealed class TechniqueLowersAttackClaim : IClaim
                 return ClaimResult.Unmeasured(this, FactorThreshold, measure, outcome is null ? reason : $"{name}: {LowFpr.Unmeasurable(outcome.Pooled)}");
             }
 
-            var tpr = evidence.Compare(baseline, outcome, population, LowFpr.Tpr);
+            var tpr = evidence.CompareTpr(baseline, outcome, population);
             var auc = evidence.Compare(baseline, outcome, population, m => m.Auc);
             var byTpr = ClaimResult.Decide(tpr.RatioCi95.Lower, tpr.RatioCi95.Upper, FactorThreshold);
             var byAuc = ClaimResult.Decide(auc.DifferenceCi95.Lower, auc.DifferenceCi95.Upper, AucThreshold);

@@ -48,12 +48,15 @@ public static class PopulationTrainer
         var discarded = new List<string>[models];
         var done = 0;
         var report = progress is null ? null : new LockedProgress<PopulationProgress>(progress);
+
+        // Models train side by side, so a model's epoch reports carry the count of models done, not its index.
+        var epochs = report is null ? null : new SynchronousProgress<PopulationProgress>(p => report.Report(p with { ModelsDone = Volatile.Read(ref done) }));
         ForEachModel(models, workers, m =>
         {
             var seed = ModelSeed(masterSeed, m);
             var keepRow = keep.AsSpan(m * examples, examples);
             discarded[m] = [];
-            var (result, seconds, stored) = TrainOrReuse(recipe, data, keepRow, seed, device, grid, m, models, report, store, discarded[m]);
+            var (result, seconds, stored) = TrainOrReuse(recipe, data, keepRow, seed, device, grid, m, models, epochs, store, discarded[m]);
             fromStore[m] = stored;
             result.Logits.CopyTo(logits, (long)m * result.Logits.Length);
             var phi = scores.AsSpan(m * examples * queries, examples * queries);

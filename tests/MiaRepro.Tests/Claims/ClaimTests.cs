@@ -45,7 +45,7 @@ public sealed class ClaimTests
         var world = new ClaimWorld().Recipe("baseline", 2.0).Recipe("crop-flip", 1.0).Recipe("flip", 1.2).Recipe("early-stop", 3.0);
 
         // When
-        var result = world.Decide(TechniqueLowersAttackClaim.Augmentation(Lira));
+        var result = world.Decide(TechniqueLowersAttackClaim.Augmentation(Lira, ScaleProfile.Smoke));
 
         // Then early-stop (not an augmentation recipe) is not part of C1
         result.Verdict.Should().Be(Verdict.Supported, result.Reason);
@@ -60,7 +60,7 @@ public sealed class ClaimTests
         var world = new ClaimWorld().Recipe("baseline", 1.0).Recipe("crop-flip", 0.5).Recipe("flip", 2.0);
 
         // When
-        var result = world.Decide(TechniqueLowersAttackClaim.Augmentation(Lira));
+        var result = world.Decide(TechniqueLowersAttackClaim.Augmentation(Lira, ScaleProfile.Smoke));
 
         // Then
         result.Verdict.Should().Be(Verdict.Refuted, result.Reason);
@@ -73,7 +73,7 @@ public sealed class ClaimTests
         var world = new ClaimWorld().Recipe("baseline", 1.5).Recipe("crop-flip", 1.5);
 
         // When
-        var result = world.Decide(TechniqueLowersAttackClaim.Augmentation(Lira));
+        var result = world.Decide(TechniqueLowersAttackClaim.Augmentation(Lira, ScaleProfile.Smoke));
 
         // Then
         result.Verdict.Should().Be(Verdict.Inconclusive, result.Reason);
@@ -86,7 +86,7 @@ public sealed class ClaimTests
         var world = new ClaimWorld().Recipe("baseline", 2.0).Recipe("early-stop", 0.8).Recipe("crop-flip", 3.0);
 
         // When
-        var result = world.Decide(TechniqueLowersAttackClaim.EarlyStopping(Lira));
+        var result = world.Decide(TechniqueLowersAttackClaim.EarlyStopping(Lira, ScaleProfile.Smoke));
 
         // Then
         result.Verdict.Should().Be(Verdict.Supported, result.Reason);
