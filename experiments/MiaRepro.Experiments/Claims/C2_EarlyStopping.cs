@@ -5,7 +5,7 @@ namespace MiaRepro.Experiments.Claims;
 
 /// <summary>
 /// C2 — "Early stopping lowers MIA success." At smoke scale: the early-stop recipe (no augmentation; validation accuracy,
-/// patience 5, best weights restored) against the baseline, on the same examples and keep matrix: its LiRA TPR at
+/// patience 3, best weights restored) against the baseline, on the same examples and keep matrix: its LiRA TPR at
 /// 0.1% FPR is lower (factor's 95% interval wholly above 1) and its AUC lower (difference's interval wholly above 0).
 /// </summary>
 [Trait("Claim", "C2")]
