@@ -34,6 +34,8 @@ public sealed class SweepMergeTests
         first.Should().Contain("Shard 1/2: 6 models, 6 trained, 0 already in the shard's store");
         merged.Should().Contain("baseline 6 models; crop-flip-early-stop 6 models from the shards, none trained");
         CliProcess.ScrubbedResults(Path.Combine(temp.Path, "merged")).Should().Be(CliProcess.ScrubbedResults(Path.Combine(temp.Path, "whole")));
+        StageNames(Path.Combine(temp.Path, "merged")).Should().Contain(["load:baseline", "load:crop-flip-early-stop"]).And.NotContain(s => s.StartsWith("train:"));
+        StageNames(Path.Combine(temp.Path, "whole")).Should().Contain(["train:baseline", "train:crop-flip-early-stop"]);
         foreach (var recipe in new[] { "baseline", "crop-flip-early-stop" })
         {
             foreach (var file in new[] { "scores.npy", "keep.npy", "labels.npy", "logits.npy" })
@@ -69,4 +71,8 @@ public sealed class SweepMergeTests
         DataFiles.WriteIdxSplit(folder, "t10k", labels[..200], 28, 28, gzip: false, seed: seed + 1);
         return folder;
     }
+
+    private static List<string> StageNames(string outDir) =>
+        System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "results.json")))!["stage_seconds"]!
+            .AsObject().Select(s => s.Key).ToList();
 }
