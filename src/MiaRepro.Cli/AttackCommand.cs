@@ -1,10 +1,10 @@
-using System.Globalization;
 using MiaRepro.Attacks;
 using MiaRepro.Populations;
 using MiaRepro.Reports;
 using MiaRepro.Runs;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using static System.FormattableString;
 
 namespace MiaRepro.Cli;
 
@@ -54,6 +54,4 @@ public sealed class AttackCommand : Command<AttackSettings>
         console.MarkupLine(Invariant($"Wrote [bold]{Markup.Escape(Path.Combine(settings.Out, "results.json"))}[/], report.md and plots/."));
         return ExitCodes.Ran;
     }
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

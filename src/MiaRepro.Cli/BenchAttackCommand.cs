@@ -1,7 +1,7 @@
-using System.Globalization;
 using MiaRepro.Runs;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using static System.FormattableString;
 
 namespace MiaRepro.Cli;
 
@@ -64,6 +64,4 @@ public sealed class BenchAttackCommand : Command<BenchAttackSettings>
     }
 
     private static string Seconds(double? seconds) => seconds is { } s ? Invariant($"{s:0.00}") : "—";
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

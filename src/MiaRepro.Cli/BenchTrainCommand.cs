@@ -1,8 +1,8 @@
-using System.Globalization;
 using MiaRepro.Recipes;
 using MiaRepro.Runs;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using static System.FormattableString;
 
 namespace MiaRepro.Cli;
 
@@ -64,6 +64,4 @@ public sealed class BenchTrainCommand : Command<BenchTrainSettings>
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine(Invariant($"(A paper-scale model trains on {paper.Population / 2:N0} images for up to {paper.Epochs} epochs, evaluation excluded.)"));
     }
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

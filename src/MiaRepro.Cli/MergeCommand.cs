@@ -1,9 +1,9 @@
 using System.Diagnostics;
-using System.Globalization;
 using MiaRepro.Reports;
 using MiaRepro.Runs.Sharding;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using static System.FormattableString;
 
 namespace MiaRepro.Cli;
 
@@ -25,6 +25,4 @@ public sealed class MergeCommand : Command<MergeSettings>
         console.MarkupLine(RunTables.Wrote(run.Out, watch.Elapsed));
         return ExitCodes.Ran;
     }
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

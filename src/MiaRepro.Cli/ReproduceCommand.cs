@@ -1,10 +1,10 @@
 using System.Diagnostics;
-using System.Globalization;
 using MiaRepro.Populations;
 using MiaRepro.Reports;
 using MiaRepro.Runs;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using static System.FormattableString;
 
 namespace MiaRepro.Cli;
 
@@ -70,6 +70,4 @@ public sealed class ReproduceCommand : Command<ReproduceSettings>
             console.MarkupLine($"[yellow]Discarded a corrupt stored model and trained it again:[/] {Markup.Escape(reason)}");
         }
     }
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,7 +1,7 @@
-using System.Globalization;
 using MiaRepro.Reports;
 using MiaRepro.Runs;
 using Spectre.Console;
+using static System.FormattableString;
 
 namespace MiaRepro.Cli;
 
@@ -68,6 +68,4 @@ public static class RunTables
 
         console.Write(claims);
     }
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,9 +1,9 @@
 using System.Diagnostics;
-using System.Globalization;
 using MiaRepro.Populations;
 using MiaRepro.Runs.Sharding;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using static System.FormattableString;
 
 namespace MiaRepro.Cli;
 
@@ -46,6 +46,4 @@ public sealed class SweepCommand : Command<SweepSettings>
         console.MarkupLine(Invariant($"Wrote [bold]{Markup.Escape(Path.Combine(run.Out, ShardManifest.FileName))}[/] and {Markup.Escape(result.Store.Root ?? string.Empty)} in {watch.Elapsed.TotalSeconds:0} s. Merge all {shard.Count} shards with: miarepro merge --out DIR SHARD_DIR..."));
         return ExitCodes.Ran;
     }
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MiaRepro.Attacks;
+using static System.FormattableString;
 
 namespace MiaRepro.Populations;
 
@@ -172,6 +173,4 @@ public sealed record PopulationFolder(string Path, Population Population, IReadO
     }
 
     private static string ShapeText(IEnumerable<int> shape) => "[" + string.Join(", ", shape.Select(d => d.ToString(CultureInfo.InvariantCulture))) + "]";
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,10 +1,10 @@
-using System.Globalization;
 using System.Text;
 using MiaRepro.Attacks;
 using MiaRepro.Metrics;
 using MiaRepro.Populations;
 using MiaRepro.Reports.Plots;
 using MiaRepro.Runs;
+using static System.FormattableString;
 
 namespace MiaRepro.Reports;
 
@@ -278,6 +278,4 @@ public static class ReportMarkdown
         var v = RunVersions.Current;
         md.AppendLine($"| versions | MiaRepro {v.MiaRepro}, TorchSharp {v.TorchSharp}, .NET {v.DotNet}, {v.Os} |");
     }
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -54,10 +54,14 @@ internal static class CliProcess
         return output;
     }
 
+    /// <summary><c>results.json</c> under <paramref name="outDir"/>.</summary>
+    public static JsonObject Results(string outDir) =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "results.json")))!.AsObject();
+
     /// <summary><c>results.json</c> under <paramref name="outDir"/> without what legitimately varies between runs: wall-clock seconds.</summary>
     public static string ScrubbedResults(string outDir)
     {
-        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "results.json")))!.AsObject();
+        var json = Results(outDir);
         json.Remove("stage_seconds");
         foreach (var recipe in json["recipes"]!.AsObject())
         {

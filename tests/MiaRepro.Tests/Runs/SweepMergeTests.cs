@@ -73,6 +73,5 @@ public sealed class SweepMergeTests
     }
 
     private static List<string> StageNames(string outDir) =>
-        System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "results.json")))!["stage_seconds"]!
-            .AsObject().Select(s => s.Key).ToList();
+        CliProcess.Results(outDir)["stage_seconds"]!.AsObject().Select(s => s.Key).ToList();
 }

@@ -1,8 +1,8 @@
-using System.Globalization;
 using MiaRepro.Attacks;
 using MiaRepro.Metrics;
 using MiaRepro.Populations;
 using MiaRepro.Runs;
+using static System.FormattableString;
 
 namespace MiaRepro.Reports.Plots;
 
@@ -181,8 +181,6 @@ public static class ReportFigures
     }
 
     private static string FormatPercent(double fpr) => ReportMarkdown.FormatPercent(fpr);
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>A recipe as the figures see it: its population, its attacks, and each model's gap (null where unknown).</summary>
     private sealed record RecipeData(string Name, int Style, Population Population, AttackSuite Suite, double?[] Gaps)

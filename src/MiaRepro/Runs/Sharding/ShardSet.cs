@@ -1,8 +1,8 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MiaRepro.Recipes;
 using MiaRepro.Training;
+using static System.FormattableString;
 
 namespace MiaRepro.Runs.Sharding;
 
@@ -117,6 +117,4 @@ public sealed class ShardSet
             throw new InputException(string.Join(Environment.NewLine, errors));
         }
     }
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
