@@ -1,5 +1,6 @@
 using MiaRepro.Recipes;
 using MiaRepro.Runs;
+using MiaRepro.Training;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using static System.FormattableString;
@@ -25,7 +26,9 @@ public sealed class BenchTrainCommand : Command<BenchTrainSettings>
             throw new InputException($"--threads {threads}: use at least 1 thread.");
         }
 
-        var results = TrainingBenchmark.Run(scale, recipes, settings.Models, settings.DataDir ?? string.Empty, settings.Device, threads, seed: 0);
+        var kernels = CpuKernels.Resolve(settings.CpuKernels);
+        var results = TrainingBenchmark.Run(scale, recipes, settings.Models, settings.DataDir ?? string.Empty, settings.Device, threads, seed: 0, kernels);
+        AnsiConsole.MarkupLine(Markup.Escape($"CPU kernels: {CpuKernels.Current.Describe()}"));
         var table = new Table().Title(Invariant($"Training throughput, {scale.Name} scale ({scale.Dataset}, {scale.Population / 2} images per model, up to {scale.Epochs} epochs, batch {scale.BatchSize})"));
         table.AddColumns("recipe", "device", "threads", "models", "epochs run", "images", "seconds", "images/s", "models/hour");
         foreach (var r in results)

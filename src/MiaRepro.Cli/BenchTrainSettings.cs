@@ -30,6 +30,10 @@ public sealed class BenchTrainSettings : CommandSettings
     [Description("torch threads (default: all cores)")]
     public int? Threads { get; init; }
 
+    [CommandOption("--cpu-kernels <MODE>")]
+    [Description("portable (default; or $MIAREPRO_CPU_KERNELS): pinned CPU kernels, the same bits for the same seed on every x86-64 CPU with AVX2; native: this CPU's fastest kernels, results that depend on the CPU")]
+    public string? CpuKernels { get; init; }
+
     [CommandOption("--probe-batches <N>")]
     [Description("SGD steps of batch 32 on random 3×32×32 images for the paper's models (ResNet-18, WRN-28-2): their per-image cost here (default 3; 0 skips)")]
     public int ProbeBatches { get; init; } = 3;

@@ -56,6 +56,10 @@ public abstract class RunOptions : CommandSettings
     [Description("query views per example: 1 (identity), 2 (default: identity and mirror) or 18 (both at the 9 shifts of the reflect-padded crop grid, as LiRA's reference)")]
     public int Queries { get; init; } = QueryGrid.DefaultQueries;
 
+    [CommandOption("--cpu-kernels <MODE>")]
+    [Description("portable (default; or $MIAREPRO_CPU_KERNELS): pinned CPU kernels, the same bits for the same seed on every x86-64 CPU with AVX2; native: this CPU's fastest kernels, results that depend on the CPU")]
+    public string? CpuKernels { get; init; }
+
     /// <summary>The run these options describe, writing to <paramref name="outDir"/> with the model store <paramref name="store"/> (null: none).</summary>
     protected RunSettings ToRunSettings(string outDir, string? store)
     {
@@ -63,6 +67,6 @@ public abstract class RunOptions : CommandSettings
         var profile = RunSettings.Profile(Scale, Models, Population, Epochs);
         return new RunSettings(
             profile, Dataset ?? profile.Dataset, DataDir, Device, recipes ?? profile.Recipes, Seed, outDir,
-            Threads ?? Environment.ProcessorCount, store, Queries);
+            Threads ?? Environment.ProcessorCount, store, Queries, CpuKernels: Training.CpuKernels.Resolve(CpuKernels));
     }
 }

@@ -20,10 +20,13 @@ public static class PopulationTrainer
 
     /// <summary>
     /// The device part of a stored model's key. On CPU every model trains on one torch thread (models run side by
-    /// side instead; see <see cref="Runs.RunData.Workers"/>), so its results do not depend on the thread count asked for.
+    /// side instead; see <see cref="Runs.RunData.Workers"/>), so its results do not depend on the thread count asked for;
+    /// they depend on the CPU kernels (<see cref="CpuKernelSelection.Identity"/>: the pin, or the native kernels and CPU).
     /// </summary>
     public static string DeviceIdentity(Device device) =>
-        device.type == TorchSharp.DeviceType.CPU ? "cpu:1-threads" : device.type.ToString().ToLowerInvariant();
+        device.type == TorchSharp.DeviceType.CPU
+            ? $"cpu:1-threads:{CpuKernels.Current.Identity}"
+            : device.type.ToString().ToLowerInvariant();
 
     public static ModelKey KeyOf(Recipe recipe, TrainingData data, ReadOnlySpan<bool> keepRow, long seed, QueryGrid queries, Device device) =>
         new(data.Identity, ModelKey.HashKeepRow(keepRow), recipe.Hash, seed, queries.Queries, queries.Padding, Trainer.Version, DeviceIdentity(device));

@@ -79,6 +79,7 @@ public static class ReportMarkdown
         md.AppendLine(Invariant($"| seeds | master {s.Seed}, keep {result.KeepSeed}, split {result.SplitSeed}, bootstrap {s.BootstrapSeed} ({s.BootstrapReplicates:N0} replicates) |"));
         md.AppendLine("| recipe hashes | " + string.Join(", ", result.Recipes.Select(r => $"{r.Key} `{r.Value.Trained.Recipe.Hash}`")) + " |");
         md.AppendLine(Invariant($"| device | {result.Device}, {s.Threads} threads |"));
+        md.AppendLine($"| CPU kernels | {result.Kernels.Describe()} |");
         AppendVersions(md);
         md.AppendLine().AppendLine("## Time per stage").AppendLine();
         foreach (var (stage, seconds) in result.StageSeconds.Concat(supplement.StageSeconds))

@@ -48,6 +48,7 @@ public static class ResultsJson
             },
             ["bootstrap_replicates"] = settings.BootstrapReplicates,
             ["threads"] = settings.Threads,
+            ["cpu_kernels"] = Kernels(result.Kernels),
             ["models_per_recipe"] = settings.Scale.Models,
             ["population"] = settings.Scale.Population,
             ["queries"] = settings.Queries,
@@ -250,6 +251,16 @@ public static class ResultsJson
         ["threshold"] = c.Threshold,
         ["measure"] = c.Measure,
         ["reason"] = c.Reason,
+    };
+
+    private static JsonObject Kernels(Training.CpuKernelSelection k) => new()
+    {
+        ["mode"] = k.Mode,
+        ["aten_capability"] = k.AtenCapability,
+        ["onednn_max_isa"] = k.OneDnnMaxIsa,
+        ["mkl_branch"] = k.MklBranch,
+        ["cpu"] = k.Cpu,
+        ["store_identity"] = k.Identity,
     };
 
     private static JsonObject Versions()

@@ -32,7 +32,7 @@ public static class Reproduction
 
         var scale = settings.Scale;
         using var run = RunData.Prepare(
-            scale, settings.Dataset, settings.DataDir, settings.Device, settings.Threads, scale.Models, settings.Seed);
+            scale, settings.Dataset, settings.DataDir, settings.Device, settings.Threads, scale.Models, settings.Seed, settings.CpuKernels);
         stages["load"] = Lap(watch);
 
         var populations = new Dictionary<string, TrainedPopulation>();
@@ -45,31 +45,39 @@ public static class Reproduction
             stages[$"{(populations[name].Store.Trained > 0 ? "train" : "load")}:{name}"] = Lap(watch);
         }
 
+        var analysis = Analyse(populations, scale, settings.BootstrapReplicates, settings.BootstrapSeed, stage => stages[stage] = Lap(watch));
+        return new ReproductionResult(
+            settings, run.Device.type.ToString().ToLowerInvariant(), run.Dataset.Source, run.KeepSeed, run.SplitSeed,
+            analysis.Outcomes, analysis.Claims, stages, run.Kernels)
+        {
+            Comparisons = analysis.Comparisons,
+        };
+    }
+
+    /// <summary>
+    /// Everything after training, from the populations alone (so it repeats exactly on any machine): every attack,
+    /// its intervals and the claims. <paramref name="stage"/> hears "attack", "intervals" and "claims" as each ends.
+    /// </summary>
+    public static RunAnalysis Analyse(
+        IReadOnlyDictionary<string, TrainedPopulation> populations, ScaleProfile scale, int replicates, long bootstrapSeed,
+        Action<string>? stage = null)
+    {
         var suites = populations.ToDictionary(p => p.Key, p => AttackSuite.Run(p.Value.Population));
-        stages["attack"] = Lap(watch);
+        stage?.Invoke("attack");
 
         // The same draws for every attack and recipe (one keep matrix), and for the claims' paired comparisons.
         var outcomes = populations.ToDictionary(
             p => p.Key,
-            p => new RecipeOutcome(p.Value, suites[p.Key].WithIntervals(p.Value.Population, settings.BootstrapReplicates, settings.BootstrapSeed)));
-        stages["intervals"] = Lap(watch);
+            p => new RecipeOutcome(p.Value, suites[p.Key].WithIntervals(p.Value.Population, replicates, bootstrapSeed)));
+        stage?.Invoke("intervals");
 
-        var evidence = new ClaimEvidence(
-            populations,
-            outcomes.ToDictionary(o => o.Key, o => o.Value.Attacks),
-            settings.BootstrapReplicates,
-            settings.BootstrapSeed);
+        var evidence = new ClaimEvidence(populations, outcomes.ToDictionary(o => o.Key, o => o.Value.Attacks), replicates, bootstrapSeed);
         var claims = ClaimCatalog.For(scale)
-            .Where(c => c.AppliesTo(populations.Keys))
+            .Where(c => c.AppliesTo([.. populations.Keys]))
             .Select(c => c.Decide(evidence))
             .ToList();
-        stages["claims"] = Lap(watch);
-
-        return new ReproductionResult(
-            settings, run.Device.type.ToString().ToLowerInvariant(), run.Dataset.Source, run.KeepSeed, run.SplitSeed, outcomes, claims, stages)
-        {
-            Comparisons = evidence.Comparisons,
-        };
+        stage?.Invoke("claims");
+        return new RunAnalysis(outcomes, claims, evidence.Comparisons);
     }
 
     private static double Lap(Stopwatch watch)

@@ -3,7 +3,10 @@ using MiaRepro.Metrics;
 
 namespace MiaRepro.Runs;
 
-/// <summary>The outcome of a reproduction run: settings, provenance, every recipe's outcome, the claims, and time per stage.</summary>
+/// <summary>
+/// The outcome of a reproduction run: settings, provenance, every recipe's outcome, the claims, time per stage, and
+/// the CPU kernels the process computed with.
+/// </summary>
 public sealed record ReproductionResult(
     RunSettings Settings,
     string Device,
@@ -12,7 +15,8 @@ public sealed record ReproductionResult(
     long SplitSeed,
     IReadOnlyDictionary<string, RecipeOutcome> Recipes,
     IReadOnlyList<ClaimResult> Claims,
-    IReadOnlyDictionary<string, double> StageSeconds)
+    IReadOnlyDictionary<string, double> StageSeconds,
+    Training.CpuKernelSelection Kernels)
 {
     /// <summary>The run's TPR comparisons (those the claims made included), for the report's reduction factors.</summary>
     public PairedComparisons Comparisons { get; init; } = new(Settings.BootstrapReplicates, (ulong)Settings.BootstrapSeed);

@@ -13,8 +13,9 @@ namespace MiaRepro.Runs;
 /// </summary>
 public sealed class RunData : IDisposable
 {
-    private RunData(Device device, int workers, Dataset dataset, long splitSeed, long keepSeed, bool[] keep, TrainingData data)
+    private RunData(CpuKernelSelection kernels, Device device, int workers, Dataset dataset, long splitSeed, long keepSeed, bool[] keep, TrainingData data)
     {
+        Kernels = kernels;
         Device = device;
         Workers = workers;
         Dataset = dataset;
@@ -23,6 +24,9 @@ public sealed class RunData : IDisposable
         Keep = keep;
         Data = data;
     }
+
+    /// <summary>The CPU kernels of this process (fixed by the first run's <see cref="Prepare"/>).</summary>
+    public CpuKernelSelection Kernels { get; }
 
     public Device Device { get; }
 
@@ -44,8 +48,11 @@ public sealed class RunData : IDisposable
 
     public TrainingData Data { get; }
 
-    public static RunData Prepare(ScaleProfile scale, string dataset, string? dataDir, string device, int threads, int models, long seed)
+    /// <param name="cpuKernels">The CPU kernels (<see cref="CpuKernels"/>), fixed before anything else touches torch.</param>
+    public static RunData Prepare(
+        ScaleProfile scale, string dataset, string? dataDir, string device, int threads, int models, long seed, string cpuKernels)
     {
+        var kernels = CpuKernels.Use(cpuKernels);
         var torchDevice = DeviceSelector.Resolve(device);
         var onCpu = torchDevice.type == TorchSharp.DeviceType.CPU;
         set_num_threads(onCpu ? 1 : threads);
@@ -62,7 +69,7 @@ public sealed class RunData : IDisposable
             scale.PoolSplits ? scale.Test : Math.Min(scale.Test, loaded.Test.Count), splitSeed, scale.PoolSplits);
         var keep = KeepMatrix.Balanced(models, scale.Population, keepSeed);
         var data = TrainingData.Create(loaded, split.Population, split.Validation, split.Test, torchDevice);
-        return new RunData(torchDevice, onCpu ? threads : 1, loaded, splitSeed, keepSeed, keep, data);
+        return new RunData(kernels, torchDevice, onCpu ? threads : 1, loaded, splitSeed, keepSeed, keep, data);
     }
 
     public void Dispose() => Data.Dispose();

@@ -9,6 +9,7 @@ namespace MiaRepro.Runs;
 /// <param name="Threads">Torch's intra-op threads; results repeat bit for bit for the same seed and thread count on CPU.</param>
 /// <param name="Store">The model store's folder, or null to train every model afresh and store nothing.</param>
 /// <param name="Queries">Query views per example: 1, 2 (default) or 18 (see <see cref="Training.QueryGrid"/>).</param>
+/// <param name="CpuKernels">The CPU kernels libtorch computes with: portable (default) or native (see <see cref="Training.CpuKernels"/>).</param>
 public sealed record RunSettings(
     ScaleProfile Scale,
     string Dataset,
@@ -20,7 +21,8 @@ public sealed record RunSettings(
     int Threads,
     string? Store = null,
     int Queries = QueryGrid.DefaultQueries,
-    int BootstrapReplicates = 1000)
+    int BootstrapReplicates = 1000,
+    string CpuKernels = Training.CpuKernels.Portable)
 {
     public const int MinModels = 4;
 
@@ -104,6 +106,11 @@ public sealed record RunSettings(
         if (!DatasetLoader.Names.Contains(Dataset))
         {
             errors.Add($"--dataset: unknown dataset '{Dataset}'. Valid datasets: {string.Join(", ", DatasetLoader.Names)}.");
+        }
+
+        if (!Training.CpuKernels.IsKnown(CpuKernels))
+        {
+            errors.Add($"--cpu-kernels: unknown CPU kernels '{CpuKernels}'. Valid: {string.Join(", ", Training.CpuKernels.Names)}.");
         }
 
         if (!DeviceSelector.Names.Contains(Device))

@@ -13,7 +13,8 @@ public static class TrainingBenchmark
 {
     /// <param name="models">Models to train per recipe (the population would train the scale's full count).</param>
     public static IReadOnlyList<TrainingThroughput> Run(
-        ScaleProfile scale, IReadOnlyList<string> recipes, int models, string dataDir, string device, int threads, long seed)
+        ScaleProfile scale, IReadOnlyList<string> recipes, int models, string dataDir, string device, int threads, long seed,
+        string cpuKernels = CpuKernels.Portable)
     {
         if (models < 1)
         {
@@ -21,7 +22,7 @@ public static class TrainingBenchmark
         }
 
         using var run = RunData.Prepare(
-            scale, scale.Dataset, string.IsNullOrEmpty(dataDir) ? null : dataDir, device, threads, models + (models % 2), seed);
+            scale, scale.Dataset, string.IsNullOrEmpty(dataDir) ? null : dataDir, device, threads, models + (models % 2), seed, cpuKernels);
         var (data, keep, torchDevice) = (run.Data, run.Keep, run.Device);
         var results = new List<TrainingThroughput>();
         foreach (var name in recipes)

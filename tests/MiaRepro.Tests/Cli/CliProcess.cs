@@ -10,14 +10,32 @@ namespace MiaRepro.Tests.Cli;
 /// </summary>
 internal static class CliProcess
 {
+    /// <summary>
+    /// A command that starts child processes under another program, e.g. <c>qemu-x86_64 -cpu Haswell-v4</c>: how
+    /// <c>scripts/cross-cpu-check.sh</c> runs the portable-kernels tripwire on emulated CPUs of other vendors.
+    /// </summary>
+    public const string LauncherVariable = "MIAREPRO_TEST_LAUNCHER";
+
     public static ProcessStartInfo Command(IEnumerable<string> args)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var launcher = (Environment.GetEnvironmentVariable(LauncherVariable) ?? string.Empty)
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var info = new ProcessStartInfo(launcher.Length > 0 ? launcher[0] : "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (launcher.Length > 0)
+        {
+            foreach (var part in launcher.Skip(1))
+            {
+                info.ArgumentList.Add(part);
+            }
+
+            info.ArgumentList.Add(DotNetHost());
+        }
+
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "MiaRepro.Cli.dll"));
         foreach (var a in args)
         {
@@ -26,6 +44,12 @@ internal static class CliProcess
 
         return info;
     }
+
+    /// <summary>The full path of the <c>dotnet</c> host on PATH (a launcher runs a program by path, not by name).</summary>
+    private static string DotNetHost() =>
+        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator)
+            .Select(dir => Path.Combine(dir, "dotnet"))
+            .FirstOrDefault(File.Exists) ?? "dotnet";
 
     /// <summary>Starts the command and drains its output in the background (for a run that is killed).</summary>
     public static Process Start(IEnumerable<string> args)
@@ -37,9 +61,12 @@ internal static class CliProcess
     }
 
     /// <summary>Runs the command to its end: exit code, stdout and stderr.</summary>
-    public static (int Code, string Output, string Error) Exec(IEnumerable<string> args)
+    public static (int Code, string Output, string Error) Exec(IEnumerable<string> args) => Exec(Command(args));
+
+    /// <summary>Runs a command made by <see cref="Command"/> (its environment perhaps changed) to its end.</summary>
+    public static (int Code, string Output, string Error) Exec(ProcessStartInfo info)
     {
-        using var process = Process.Start(Command(args))!;
+        using var process = Process.Start(info)!;
         var error = process.StandardError.ReadToEndAsync();
         var output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();

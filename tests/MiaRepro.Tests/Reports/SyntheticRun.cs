@@ -1,3 +1,4 @@
+using MiaRepro.Training;
 using MiaRepro.Attacks;
 using MiaRepro.Populations;
 using MiaRepro.Recipes;
@@ -25,7 +26,8 @@ internal static class SyntheticRun
             ["baseline"] = Outcome("baseline", scale, settings, shift: 2.0, gap: 0.18),
             ["crop-flip-early-stop"] = Outcome("crop-flip-early-stop", scale, settings, shift: 0.4, gap: 0.06),
         };
-        return new ReproductionResult(settings, "cpu", "synthetic", 11, 12, outcomes, [], new Dictionary<string, double> { ["train"] = 1.0 });
+        return new ReproductionResult(settings, "cpu", "synthetic", 11, 12, outcomes, [], new Dictionary<string, double> { ["train"] = 1.0 },
+            new CpuKernelSelection(CpuKernels.Portable, "AVX2", "COMPATIBLE", "AVX2", "a synthetic CPU"));
     }
 
     private static RecipeOutcome Outcome(string recipe, ScaleProfile scale, RunSettings settings, double shift, double gap)

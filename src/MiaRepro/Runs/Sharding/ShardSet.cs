@@ -81,7 +81,7 @@ public sealed class ShardSet
         var scale = RunSettings.Profile(s.Scale, s.Models, s.Population, s.Epochs);
         var settings = new RunSettings(
             scale, s.Dataset, dataDir, "cpu", [.. s.Recipes.Select(r => r.Name)], s.Seed, outDir, Shards[0].Manifest.Threads,
-            Store: null, Queries: s.Queries);
+            Store: null, Queries: s.Queries, CpuKernels: KernelsOf(s.DeviceIdentity));
         settings.Validate();
         var errors = s.Recipes
             .Where(r => RecipeCatalog.Create(r.Name, scale).Hash != r.Hash)
@@ -117,4 +117,11 @@ public sealed class ShardSet
             throw new InputException(string.Join(Environment.NewLine, errors));
         }
     }
+
+    /// <summary>
+    /// The CPU kernels a merge of these shards computes with: those the shards trained with when they trained on
+    /// CPU with native kernels, else portable (a merge trains nothing, so this only decides what results.json records).
+    /// </summary>
+    private static string KernelsOf(string deviceIdentity) =>
+        deviceIdentity.Contains($":{CpuKernels.Native}:", StringComparison.Ordinal) ? CpuKernels.Native : CpuKernels.Portable;
 }

@@ -21,7 +21,7 @@ public static class Sweep
         var plan = ShardPlan.Of(shard, settings.Recipes, settings.Scale.Models);
         var scale = settings.Scale;
         using var run = RunData.Prepare(
-            scale, settings.Dataset, settings.DataDir, settings.Device, settings.Threads, scale.Models, settings.Seed);
+            scale, settings.Dataset, settings.DataDir, settings.Device, settings.Threads, scale.Models, settings.Seed, settings.CpuKernels);
         var store = new ModelStore(Path.Combine(settings.Out, ShardManifest.StoreFolder));
         var recipes = settings.Recipes.ToDictionary(name => name, name => RecipeCatalog.Create(name, scale));
         var examples = run.Data.Population.Count;
