@@ -7,7 +7,7 @@ namespace MiaRepro.Experiments;
 /// <summary>Verify's dangling check: every committed baseline is named by a test that still exists.</summary>
 public sealed class BaselineHygiene
 {
-    private static readonly string[] s_devices = ["cpu", "cuda"];
+    private static readonly string[] s_devices = ["cpu-portable", "cpu-native", "cuda"];
 
     [Fact]
     public void No_verified_baseline_is_dangling()

@@ -4,6 +4,7 @@ using MiaRepro.Claims;
 using MiaRepro.Recipes;
 using MiaRepro.Reports;
 using MiaRepro.Runs;
+using MiaRepro.Training;
 
 [assembly: AssemblyFixture(typeof(MiaRepro.Experiments.SmokeReproduction))]
 
@@ -22,17 +23,8 @@ public sealed class SmokeReproduction
 
     public SmokeReproduction()
     {
-        OutDir = Path.Combine(RepositoryRoot(), "artifacts", "experiments", "smoke");
-        Settings = new RunSettings(
-            ScaleProfile.Smoke,
-            ScaleProfile.Smoke.Dataset,
-            DataDir: null,
-            Device: "cpu",
-            Recipes: ScaleProfile.Smoke.Recipes,
-            Seed: 0,
-            Out: OutDir,
-            Threads: Threads,
-            Store: Path.Combine(RepositoryRoot(), "artifacts", "experiments", "store"));
+        Settings = SettingsAt(0);
+        OutDir = Settings.Out;
         _result = new Lazy<ReproductionResult>(() =>
         {
             var result = Reproduction.Run(Settings);
@@ -41,9 +33,22 @@ public sealed class SmokeReproduction
         });
     }
 
+    /// <summary>The smoke run's settings at master seed <paramref name="seed"/> (the claims' run is seed 0).</summary>
+    public static RunSettings SettingsAt(long seed) => new(
+        ScaleProfile.Smoke,
+        ScaleProfile.Smoke.Dataset,
+        DataDir: null,
+        Device: "cpu",
+        Recipes: ScaleProfile.Smoke.Recipes,
+        Seed: seed,
+        Out: Path.Combine(RepositoryRoot(), "artifacts", "experiments", seed == 0 ? "smoke" : $"smoke-seed-{seed}"),
+        Threads: Threads,
+        Store: Path.Combine(RepositoryRoot(), "artifacts", "experiments", "store"),
+        CpuKernels: CpuKernels.Resolve(null));
+
     /// <summary>
-    /// Torch's threads for the smoke run: 2, as on CI, whatever the machine — results repeat bit for bit only for the
-    /// same thread count, so the baselines hold on any machine with the same CPU kernels.
+    /// Models trained side by side in the smoke run: 2, as on CI, whatever the machine. Each model trains on one torch
+    /// thread, so the models, and the numbers compared with the baselines, do not depend on it.
     /// </summary>
     public const int Threads = 2;
 
@@ -75,27 +80,52 @@ public sealed class SmokeReproduction
         $"{claim.Id} {claim.Measure}: {claim.Effect:0.###}, 95% CI [{claim.Ci95?[0]:0.###}, {claim.Ci95?[1]:0.###}], " +
         $"threshold {claim.Threshold} → {claim.Verdict}: {claim.Reason}";
 
-    /// <summary>The committed baselines of the device the smoke run used (<c>baselines/cpu</c>).</summary>
-    public BaselineFolder Baselines => new(Path.Combine(RepositoryRoot(), "baselines"), Result.Device);
+    /// <summary>The committed baselines' folder, <c>baselines/</c>.</summary>
+    public static string BaselinesRoot => Path.Combine(RepositoryRoot(), "baselines");
 
     /// <summary>
-    /// Checks claim <paramref name="id"/>'s key numbers against the baseline named <c>{test class}.{test method}</c>:
-    /// the verdict, the effect and its interval, and for every recipe the claim needs, the accuracies, the mean stop
-    /// epoch, every attack's AUC, and the TPR at 0.1% FPR of LiRA and LOSS.
+    /// The committed baselines of the device and CPU kernels the smoke run used: <c>baselines/cpu-portable</c>, compared
+    /// exactly (the portable kernels repeat bit for bit on every CPU); <c>baselines/cpu-native</c> or <c>baselines/cuda</c>,
+    /// compared within the spread measured across seeds (<c>baselines/spread.json</c>).
     /// </summary>
-    public BaselineCheck CheckBaseline(string testClass, string testMethod, string id)
+    public BaselineFolder Baselines
     {
-        var claim = Claim(id);
+        get
+        {
+            var device = BaselineFolder.DeviceFolder(Result.Device, Result.Kernels.Mode);
+            var rule = device == BaselineFolder.DeviceFolder("cpu", CpuKernels.Portable)
+                ? BaselineRule.Exact
+                : BaselineRule.Measured(BaselineSpread.Load(Path.Combine(BaselinesRoot, BaselineSpread.FileName)));
+            return new BaselineFolder(BaselinesRoot, device, rule);
+        }
+    }
+
+    /// <summary>
+    /// Checks claim <paramref name="id"/>'s key numbers (<see cref="KeyNumbers"/>) against the baseline named
+    /// <c>{test class}.{test method}</c>.
+    /// </summary>
+    public BaselineCheck CheckBaseline(string testClass, string testMethod, string id) =>
+        Baselines.Check($"{testClass}.{testMethod}", KeyNumbers(Result, id), BaselineFolder.AcceptFromEnvironment);
+
+    /// <summary>
+    /// Claim <paramref name="id"/>'s key numbers in <paramref name="result"/>: the verdict, the effect and its interval,
+    /// and for every recipe the claim needs, the accuracies, the mean stop epoch, every attack's AUC, and the TPR at
+    /// 0.1% FPR of LiRA and LOSS.
+    /// </summary>
+    public static Snapshot KeyNumbers(ReproductionResult result, string id)
+    {
+        var claim = result.Claims.Single(c => c.Id == id);
         var numbers = new Dictionary<string, double?>
         {
             ["effect"] = claim.Effect,
             ["ci95_lower"] = claim.Ci95?[0],
             ["ci95_upper"] = claim.Ci95?[1],
         };
-        var recipes = ClaimCatalog.For(Settings.Scale).Single(c => c.Id == id).Recipes;
+        var scale = result.Settings.Scale;
+        var recipes = ClaimCatalog.For(scale).Single(c => c.Id == id).Recipes;
         foreach (var name in recipes)
         {
-            var outcome = Result.Recipes[name];
+            var outcome = result.Recipes[name];
             numbers[$"{name}.train_accuracy"] = outcome.Trained.TrainAccuracy;
             numbers[$"{name}.test_accuracy"] = outcome.Trained.TestAccuracy;
             if (outcome.Trained.Recipe.EarlyStopping is not null)
@@ -106,15 +136,14 @@ public sealed class SmokeReproduction
             foreach (var (attack, attacked) in outcome.Attacks)
             {
                 numbers[$"{name}.{attack}.auc"] = attacked.Pooled.Auc;
-                if (attack == Settings.Scale.LiraAttack || attack == "loss")
+                if (attack == scale.LiraAttack || attack == "loss")
                 {
                     numbers[$"{name}.{attack}.tpr_at_fpr_1e-3"] = LowFpr.Tpr(attacked.Pooled);
                 }
             }
         }
 
-        var snapshot = Snapshot.Of([KeyValuePair.Create("verdict", claim.Verdict.ToString().ToLowerInvariant())], numbers);
-        return Baselines.Check($"{testClass}.{testMethod}", snapshot, BaselineFolder.AcceptFromEnvironment);
+        return Snapshot.Of([KeyValuePair.Create("verdict", claim.Verdict.ToString().ToLowerInvariant())], numbers);
     }
 
     /// <summary>The repository's root folder (where MiaRepro.sln is), or the temp folder outside a checkout.</summary>

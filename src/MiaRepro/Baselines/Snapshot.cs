@@ -5,30 +5,16 @@ using System.Text.Json;
 namespace MiaRepro.Baselines;
 
 /// <summary>
-/// The key numbers of a result, named, rounded to four significant digits, and its texts (e.g. a verdict): what a
-/// baseline file holds. Serialized as LF, UTF-8 JSON with sorted keys, so a diff of two files is a diff of numbers.
+/// The key numbers of a result, named, with every digit (a double's shortest round-trip text, so an exact comparison
+/// is bit for bit), and its texts (e.g. a verdict): what a baseline file holds. Serialized as LF, UTF-8 JSON with
+/// sorted keys, so a diff of two files is a diff of numbers.
 /// </summary>
 public sealed record Snapshot(IReadOnlyDictionary<string, string> Texts, IReadOnlyDictionary<string, double?> Numbers)
 {
-    /// <summary>Significant digits kept: more than any tolerance needs, few enough to read.</summary>
-    public const int Digits = 4;
-
     public static Snapshot Of(IEnumerable<KeyValuePair<string, string>> texts, IEnumerable<KeyValuePair<string, double?>> numbers) =>
         new(
             new SortedDictionary<string, string>(texts.ToDictionary(), StringComparer.Ordinal),
-            new SortedDictionary<string, double?>(numbers.ToDictionary(p => p.Key, p => p.Value is { } v ? Round(v) : (double?)null), StringComparer.Ordinal));
-
-    /// <summary><paramref name="value"/> rounded to <see cref="Digits"/> significant digits; infinities and NaN as they are.</summary>
-    public static double Round(double value)
-    {
-        if (value == 0 || !double.IsFinite(value))
-        {
-            return value;
-        }
-
-        var scale = Math.Pow(10, Digits - 1 - (int)Math.Floor(Math.Log10(Math.Abs(value))));
-        return Math.Round(value * scale) / scale;
-    }
+            new SortedDictionary<string, double?>(numbers.ToDictionary(), StringComparer.Ordinal));
 
     public string ToJson()
     {

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Measures the spread of every baseline number across master seeds 0-4 (portable CPU kernels) and writes
+# baselines/spread.json: the tolerances of the native-CPU and CUDA baselines, and each seed's verdicts.
+# Trains four smoke runs beyond seed 0 (about 35 minutes on 2 cores); models are kept in artifacts/experiments/store.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+bash "$root/scripts/ensure-dataset.sh"
+cd "$root"
+MIAREPRO_CPU_KERNELS=portable exec dotnet test --project experiments/MiaRepro.Experiments -c Release \
+  --filter-method "*.Measure_the_spread_of_every_baseline_number_across_seeds" --explicit only "$@"
