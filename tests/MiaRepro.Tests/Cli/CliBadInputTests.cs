@@ -87,6 +87,15 @@ public sealed class CliBadInputTests : IDisposable
         error.Should().Contain("tpu").And.Contain("cuda");
     }
 
+    [Fact]
+    public void Unknown_cpu_kernels_are_rejected_listing_the_valid_ones()
+    {
+        var (code, error) = Run("reproduce", "--cpu-kernels", "fastest");
+
+        code.Should().Be(ExitCodes.BadInput);
+        error.Should().Contain("--cpu-kernels").And.Contain("fastest").And.Contain("portable, native");
+    }
+
     [Theory]
     [InlineData("0")]
     [InlineData("3")]
