@@ -49,7 +49,7 @@ public abstract class RunOptions : CommandSettings
     public long Seed { get; init; }
 
     [CommandOption("--threads <T>")]
-    [Description("torch threads (default: all cores); same seed + same threads on CPU gives identical results")]
+    [Description("on CPU, models trained side by side, one torch thread each (default: all cores); the results do not depend on it")]
     public int? Threads { get; init; }
 
     [CommandOption("--queries <Q>")]

@@ -6,7 +6,7 @@ using MiaRepro.Training;
 namespace MiaRepro.Runs;
 
 /// <summary>Everything one reproduction run is decided by: the scale profile (with overrides applied) and the run's options.</summary>
-/// <param name="Threads">Torch's intra-op threads; results repeat bit for bit for the same seed and thread count on CPU.</param>
+/// <param name="Threads">On CPU, models trained side by side (one torch thread each: the results do not depend on it); on a GPU, torch's CPU threads.</param>
 /// <param name="Store">The model store's folder, or null to train every model afresh and store nothing.</param>
 /// <param name="Queries">Query views per example: 1, 2 (default) or 18 (see <see cref="Training.QueryGrid"/>).</param>
 /// <param name="CpuKernels">The CPU kernels libtorch computes with: portable (default) or native (see <see cref="Training.CpuKernels"/>).</param>
