@@ -13,8 +13,10 @@ dotnet build tests/MiaRepro.Tests -c Release -v quiet -nologo >&2
 status=0
 for cpu in "${models[@]}"; do
   echo "== $cpu"
-  # .NET's W^X double mapping of JIT code is not supported under qemu-user.
-  DOTNET_EnableWriteXorExecute=0 MIAREPRO_TEST_LAUNCHER="qemu-x86_64 -cpu $cpu" \
+  # Under qemu-user .NET is fragile: no W^X double mapping of JIT code, no background GC or tiered re-JIT threads,
+  # and a gen0 budget large enough that the short run hardly collects.
+  DOTNET_EnableWriteXorExecute=0 DOTNET_gcConcurrent=0 DOTNET_TieredCompilation=0 DOTNET_GCgen0size=0x20000000 \
+    MIAREPRO_TEST_LAUNCHER="qemu-x86_64 -cpu $cpu" \
     dotnet test --project tests/MiaRepro.Tests -c Release --no-build \
       --filter-method "*PortableKernelsTests.The_default_kernels_train_the_committed_bits" || status=1
 done
