@@ -7,7 +7,8 @@ namespace MiaRepro.Attacks;
 /// <summary>
 /// RMIA (Zarifzadeh et al. 2024, "Low-cost high-power membership inference attacks"). Pr(x|θ) = the target's softmax
 /// probability of the true class, mean over queries (from φ); Pr(x) = its mean over the reference models: online all
-/// other models (IN and OUT), offline only the OUT ones with the paper's linear approximation
+/// other models (IN and OUT), offline only the OUT ones, less the target's balanced-leave-one-out partner
+/// (<see cref="BalancedPartners"/>; so IN and OUT targets see equally many references), offline with the paper's linear approximation
 /// Pr(x) = ½((1 + a)·Pr_OUT(x) + (1 − a)). LR(x) = Pr(x|θ)/Pr(x), and score(x) = the fraction of population samples z
 /// with LR(x)/LR(z) &gt; γ, LR(z) computed the same way for the same target.
 /// <list type="bullet">
@@ -24,6 +25,13 @@ namespace MiaRepro.Attacks;
 /// </summary>
 public sealed class RmiaAttack : IMembershipAttack
 {
+    /// <summary>
+    /// Log likelihood ratios closer than this count as equal when compared with γ: the log-domain sums behind them
+    /// round at about 1e-15, differently for different targets, and on a population with no signal those last bits
+    /// would otherwise decide the comparison — correlated with membership through the references each target uses.
+    /// </summary>
+    public const double TieTolerance = 1e-12;
+
     /// <summary>The seed of the shuffle that picks the population samples z.</summary>
     public const ulong PopulationSeed = 0x524D_4941;
 
@@ -76,7 +84,7 @@ public sealed class RmiaAttack : IMembershipAttack
             Array.Sort(sorted);
             for (var n = 0; n < examples; n++)
             {
-                values[(target * examples) + n] = (double)CountBelow(sorted, row[n] - logGamma) / sorted.Length;
+                values[(target * examples) + n] = (double)CountBelow(sorted, row[n] - logGamma - TieTolerance) / sorted.Length;
             }
         });
         return new AttackScores(models, examples, values);
@@ -103,35 +111,51 @@ public sealed class RmiaAttack : IMembershipAttack
         return values;
     }
 
-    /// <summary>[Models, Examples]: log Pr(x) for every target, from the references other than the target.</summary>
+    /// <summary>
+    /// [Models, Examples]: log Pr(x) for every target, from its references: the other models (online) or the OUT ones
+    /// (offline), less the target and its partner (<see cref="BalancedPartners"/>), so that IN and OUT targets see the
+    /// same number of references — online M/2 − 1 IN and M/2 − 1 OUT, offline M/2 − 1 OUT.
+    /// </summary>
     private double[] LogReferences(Population population, double[] logTarget)
     {
         var (models, examples) = (population.Models, population.Examples);
+        var partners = BalancedPartners.All(population);
         var values = new double[models * examples];
         var (logUp, logFloor) = (Math.Log(1.0 + _a), Math.Log(1.0 - _a));
         Parallel.For(0, examples, () => (Prefix: new double[models + 1], Suffix: new double[models + 1]), (n, _, buffers) =>
         {
             var (prefix, suffix) = buffers;
+            bool Used(int m) => _online || !population.Keep[(m * examples) + n];
+            double Value(int m) => logTarget[(m * examples) + n];
             prefix[0] = double.NegativeInfinity;
             var counted = 0;
             for (var m = 0; m < models; m++)
             {
-                var used = _online || !population.Keep[(m * examples) + n];
-                counted += used ? 1 : 0;
-                prefix[m + 1] = used ? Elementary.LogAddExp(prefix[m], logTarget[(m * examples) + n]) : prefix[m];
+                counted += Used(m) ? 1 : 0;
+                prefix[m + 1] = Used(m) ? Elementary.LogAddExp(prefix[m], Value(m)) : prefix[m];
             }
 
             suffix[models] = double.NegativeInfinity;
             for (var m = models - 1; m >= 0; m--)
             {
-                var used = _online || !population.Keep[(m * examples) + n];
-                suffix[m] = used ? Elementary.LogAddExp(suffix[m + 1], logTarget[(m * examples) + n]) : suffix[m + 1];
+                suffix[m] = Used(m) ? Elementary.LogAddExp(suffix[m + 1], Value(m)) : suffix[m + 1];
             }
 
             for (var t = 0; t < models; t++)
             {
-                var count = counted - (_online || !population.Keep[(t * examples) + n] ? 1 : 0);
-                var logMean = Elementary.LogAddExp(prefix[t], suffix[t + 1]) - Math.Log(count);
+                // Every used model but the target and its partner: the models before the first of the two, those
+                // between them (few: the partner is the first model after the target on the other side, unless it
+                // wrapped around), and those after the second.
+                var partner = partners[(t * examples) + n];
+                var (first, second) = t < partner ? (t, partner) : (partner, t);
+                var logSum = Elementary.LogAddExp(prefix[first], suffix[second + 1]);
+                for (var m = first + 1; m < second; m++)
+                {
+                    logSum = Used(m) ? Elementary.LogAddExp(logSum, Value(m)) : logSum;
+                }
+
+                var count = counted - (Used(t) ? 1 : 0) - (Used(partner) ? 1 : 0);
+                var logMean = logSum - Math.Log(count);
                 values[(t * examples) + n] = _online ? logMean : Math.Log(0.5) + Elementary.LogAddExp(logUp + logMean, logFloor);
             }
 

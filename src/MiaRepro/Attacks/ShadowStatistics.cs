@@ -1,7 +1,4 @@
 using System.Collections.Concurrent;
-using System.Numerics;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using MiaRepro.Populations;
 
 namespace MiaRepro.Attacks;
@@ -16,9 +13,9 @@ namespace MiaRepro.Attacks;
 /// OUT shadows and an OUT target the reverse (on a balanced keep matrix: M/2 − 1 against M/2). The spread of
 /// a mean or σ estimated from fewer samples is larger, so the score would shift with membership through the
 /// sample sizes alone — with 16 models LiRA's AUC is 0.49 on a population without any signal. So each
-/// target also drops one shadow from the other side, its <see cref="Partner"/> (the first model after the
-/// target, cyclically, on that side — a function of the keep matrix only), and every target sees M/2 − 1 IN
-/// and M/2 − 1 OUT shadows of every example.
+/// target also drops one shadow from the other side, its partner (<see cref="BalancedPartners"/>: the first model
+/// after the target, cyclically, on that side — a function of the keep matrix only), and every target sees M/2 − 1
+/// IN and M/2 − 1 OUT shadows of every example.
 /// </para>
 /// </summary>
 internal sealed class ShadowStatistics
@@ -130,71 +127,11 @@ internal sealed class ShadowStatistics
     public double Phi(int model, int example, int query) =>
         _population.Scores[(((long)model * _population.Examples) + example) * _population.Queries + query];
 
-    /// <summary>
-    /// The model a target drops from the side it is not on, for one example: the first model after the target
-    /// (cyclically) whose membership of the example differs from the target's.
-    /// </summary>
-    public int Partner(int target, int example)
-    {
-        var (models, examples) = (_population.Models, _population.Examples);
-        var keep = _population.Keep;
-        var member = keep[(target * examples) + example];
-        for (var candidate = Next(target, models); candidate != target; candidate = Next(candidate, models))
-        {
-            if (keep[(candidate * examples) + example] != member)
-            {
-                return candidate;
-            }
-        }
+    /// <summary>The <see cref="BalancedPartners.Of(Population, int, int)"/> of a target for one example.</summary>
+    public int Partner(int target, int example) => BalancedPartners.Of(_population, target, example);
 
-        throw new InvalidOperationException($"Example {example} has no model on the other side of target {target}.");
-    }
-
-    /// <summary>
-    /// The <see cref="Partner"/> of <paramref name="target"/> for every example, into <paramref name="partners"/>:
-    /// the models after the target are visited in turn, each compared with the target's keep row 32 examples at a
-    /// time, until every example has found its partner.
-    /// </summary>
-    public void Partners(int target, Span<int> partners)
-    {
-        var (models, examples) = (_population.Models, _population.Examples);
-        var keep = MemoryMarshal.Cast<bool, byte>(_population.Keep.AsSpan());
-        var own = keep.Slice(target * examples, examples);
-        var open = examples;
-        var searching = new byte[examples];
-        searching.AsSpan().Fill(byte.MaxValue);
-        var width = Vector256<byte>.Count;
-        for (var candidate = Next(target, models); candidate != target && open > 0; candidate = Next(candidate, models))
-        {
-            var other = keep.Slice(candidate * examples, examples);
-            var n = 0;
-            for (; n + width <= examples; n += width)
-            {
-                var found = ~Vector256.Equals(Vector256.Create(own.Slice(n, width)), Vector256.Create(other.Slice(n, width)))
-                    & Vector256.Create(searching.AsSpan(n, width));
-                for (var bits = found.ExtractMostSignificantBits(); bits != 0; bits &= bits - 1)
-                {
-                    var example = n + BitOperations.TrailingZeroCount(bits);
-                    (partners[example], searching[example]) = (candidate, 0);
-                    open--;
-                }
-            }
-
-            for (; n < examples; n++)
-            {
-                if (searching[n] != 0 && other[n] != own[n])
-                {
-                    (partners[n], searching[n]) = (candidate, 0);
-                    open--;
-                }
-            }
-        }
-
-        if (open > 0)
-        {
-            throw new InvalidOperationException($"{open} examples have no model on the other side of target {target}.");
-        }
-    }
+    /// <summary>The <see cref="BalancedPartners"/> of <paramref name="target"/> for every example.</summary>
+    public void Partners(int target, Span<int> partners) => BalancedPartners.Of(_population, target, partners);
 
     /// <summary>The IN and OUT shadow Gaussians of (example, query) with <paramref name="target"/> and its partner left out.</summary>
     public ShadowGaussians Without(int target, int example, int query, int partner)
@@ -253,7 +190,6 @@ internal sealed class ShadowStatistics
     }
 
     /// <summary>The model after <paramref name="model"/>, cyclically.</summary>
-    private static int Next(int model, int models) => model + 1 == models ? 0 : model + 1;
 
     /// <summary>The cell of (example, query), the size of one side before removal, and the score that leaves it.</summary>
     private (int Cell, int Count, double Leaving) Side(bool inside, int target, int example, int query, int partner)

@@ -14,7 +14,8 @@ namespace MiaRepro.Attacks;
 /// loss there, so that descent cannot diverge; deterministic, no random numbers;</item>
 /// <item>training rows: at most <c>rowsPerClass</c> (default 1,000) per class, split evenly over the shadow models, each
 /// model taking a run of that class's examples starting at a model-dependent offset, so every target costs
-/// O(steps · rowsPerClass · C²) whatever the population's size;</item>
+/// O(steps · rowsPerClass · C²) whatever the population's size; each example's row from the target's balanced
+/// leave-one-out partner is left out, so the rows of every example come from as many IN as OUT models;</item>
 /// <item>score: the attack model's log-odds of IN.</item>
 /// </list>
 /// Needs the full logits.
@@ -39,6 +40,8 @@ public sealed class ShokriAttack(int steps = 50, int rowsPerClass = 1000) : IMem
         Parallel.For(0, models, target =>
         {
             var features = new double[classes];
+            var partners = new int[examples];
+            BalancedPartners.Of(population, target, partners);
             for (var c = 0; c < classes; c++)
             {
                 if (byClass[c].Length == 0)
@@ -46,7 +49,7 @@ public sealed class ShokriAttack(int steps = 50, int rowsPerClass = 1000) : IMem
                     continue;
                 }
 
-                var model = Train(population, target, byClass[c]);
+                var model = Train(population, target, byClass[c], partners);
                 foreach (var n in byClass[c])
                 {
                     Features(population, target, n, features);
@@ -57,28 +60,41 @@ public sealed class ShokriAttack(int steps = 50, int rowsPerClass = 1000) : IMem
         return new AttackScores(models, examples, values);
     }
 
-    /// <summary>The attack model of one class for <paramref name="target"/>, trained on the other models' outputs.</summary>
-    private LogisticModel Train(Population population, int target, int[] members)
+    /// <summary>
+    /// The attack model of one class for <paramref name="target"/>, trained on the other models' outputs, less each
+    /// example's row from the target's partner (<see cref="BalancedPartners"/>): every example's rows then come from
+    /// as many IN as OUT models, so the model's prior of IN does not lean against the target's own memberships.
+    /// </summary>
+    private LogisticModel Train(Population population, int target, int[] members, int[] partners)
     {
         var classes = population.Classes;
         var shadows = population.Models - 1;
         var perModel = Math.Min(members.Length, (rowsPerClass + shadows - 1) / shadows);
-        var rows = shadows * perModel;
-        var x = new double[rows * classes];
-        var y = new double[rows];
+        var x = new List<double>(shadows * perModel * classes);
+        var y = new List<double>(shadows * perModel);
+        Span<double> features = stackalloc double[classes];
         for (var s = 0; s < shadows; s++)
         {
             var m = s < target ? s : s + 1;
             for (var k = 0; k < perModel; k++)
             {
                 var n = members[((s * perModel) + k) % members.Length];
-                var row = (s * perModel) + k;
-                Features(population, m, n, x.AsSpan(row * classes, classes));
-                y[row] = population.Keep[(m * population.Examples) + n] ? 1.0 : 0.0;
+                if (partners[n] == m)
+                {
+                    continue;
+                }
+
+                Features(population, m, n, features);
+                foreach (var f in features)
+                {
+                    x.Add(f);
+                }
+
+                y.Add(population.Keep[(m * population.Examples) + n] ? 1.0 : 0.0);
             }
         }
 
-        return LogisticModel.Fit(x, y, classes, steps);
+        return LogisticModel.Fit([.. x], [.. y], classes, steps);
     }
 
     /// <summary>The descending softmax vector of (model, example), averaged over queries.</summary>

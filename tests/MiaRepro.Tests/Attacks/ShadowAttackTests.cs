@@ -27,8 +27,9 @@ public sealed class ShadowAttackTests
         // When
         var scores = new CalibratedLossAttack().Score(OneExample);
 
-        // Then an IN target is calibrated by all three OUT models, an OUT target by the two others
-        scores[0, 0].Should().BeApproximately(-(Loss(5) - ((Loss(0) + Loss(1) + Loss(2)) / 3)), 1e-14);
+        // Then every target is calibrated by two OUT models: the IN target 0 by the OUT models less its partner (model 3,
+        // the first after it on the other side), the OUT target 3 by the two other OUT models (its partner, model 0, is IN)
+        scores[0, 0].Should().BeApproximately(-(Loss(5) - ((Loss(1) + Loss(2)) / 2)), 1e-14);
         scores[3, 0].Should().BeApproximately(-(Loss(0) - ((Loss(1) + Loss(2)) / 2)), 1e-14);
     }
 
@@ -117,13 +118,19 @@ public sealed class ShadowAttackTests
         act.Should().Throw<ArgumentOutOfRangeException>();
     }
 
-    /// <summary>O(M²·N²) RMIA straight from its definition, every example a population sample.</summary>
+    /// <summary>
+    /// O(M²·N²) RMIA straight from its definition, every example a population sample; the references are the other
+    /// models (offline: the OUT ones) less the target's partner — the first model after it, cyclically, on the other
+    /// side of the example — and ratios within 1e-12 in the log count as ties.
+    /// </summary>
     private static double[] NaiveRmia(Population p, bool online, double a)
     {
+        bool In(int m, int n) => p.Keep[(m * p.Examples) + n];
+        int Partner(int t, int n) => Enumerable.Range(1, p.Models - 1).Select(k => (t + k) % p.Models).First(m => In(m, n) != In(t, n));
         double Pr(int m, int n) => Enumerable.Range(0, p.Queries).Average(q => 1 / (1 + Math.Exp(-p.Scores[(((m * p.Examples) + n) * p.Queries) + q])));
         double Ratio(int t, int n)
         {
-            var references = Enumerable.Range(0, p.Models).Where(m => m != t && (online || !p.Keep[(m * p.Examples) + n])).Average(m => Pr(m, n));
+            var references = Enumerable.Range(0, p.Models).Where(m => m != t && m != Partner(t, n) && (online || !In(m, n))).Average(m => Pr(m, n));
             return Pr(t, n) / (online ? references : 0.5 * (((1 + a) * references) + (1 - a)));
         }
 
@@ -133,7 +140,7 @@ public sealed class ShadowAttackTests
             var ratios = Enumerable.Range(0, p.Examples).Select(n => Ratio(t, n)).ToArray();
             for (var n = 0; n < p.Examples; n++)
             {
-                values[(t * p.Examples) + n] = ratios.Count(z => ratios[n] / z > 1.0) / (double)p.Examples;
+                values[(t * p.Examples) + n] = ratios.Count(z => Math.Log(ratios[n] / z) > RmiaAttack.TieTolerance) / (double)p.Examples;
             }
         }
 
