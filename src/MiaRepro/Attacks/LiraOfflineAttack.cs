@@ -6,15 +6,26 @@ namespace MiaRepro.Attacks;
 /// <summary>
 /// Offline LiRA (Carlini et al.): only OUT shadows are needed; score = mean over queries of
 /// log Φ((φ − μ_out)/σ_out), one-sided: the higher φ is above what non-member models give, the more likely a member.
+/// Centres, global σ, shadows and the offline score as <paramref name="convention"/> says (by default MiaRepro's, from
+/// <see cref="ShadowStatistics"/>; any other through <see cref="LiraShadowFit"/>).
 /// </summary>
-public sealed class LiraOfflineAttack(LiraVariance variance = LiraVariance.PerExample) : IMembershipAttack
+public sealed class LiraOfflineAttack(LiraVariance variance = LiraVariance.PerExample, LiraConvention? convention = null) : IMembershipAttack
 {
-    public string Name => variance == LiraVariance.Global ? "lira-offline-global" : "lira-offline";
+    private readonly LiraConvention _convention = convention ?? LiraConvention.MiaRepro;
+
+    public string Name => _convention.AttackName(online: false, variance);
+
+    public LiraConvention Convention => _convention;
 
     public string? MissingInput(Population population) => ShadowStatistics.MissingShadows(population);
 
     public AttackScores Score(Population population)
     {
+        if (_convention != LiraConvention.MiaRepro)
+        {
+            return LiraShadowFit.Score(population, online: false, variance, _convention);
+        }
+
         var shadows = new ShadowStatistics(population);
         var (examples, queries) = (population.Examples, population.Queries);
         var values = new double[population.Models * examples];

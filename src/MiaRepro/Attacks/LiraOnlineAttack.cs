@@ -5,16 +5,27 @@ namespace MiaRepro.Attacks;
 
 /// <summary>
 /// Online LiRA (Carlini et al.): score = mean over queries of log N(φ; μ_in, σ_in) − log N(φ; μ_out, σ_out),
-/// the Gaussians fitted (ddof 0) to the φ of the shadow models where the example was IN / OUT, target left out.
+/// the Gaussians fitted (ddof 0) to the φ of the shadow models where the example was IN / OUT, target left out;
+/// centres, global σ and shadows as <paramref name="convention"/> says (by default MiaRepro's, computed in O(1) per
+/// target and cell from <see cref="ShadowStatistics"/>; any other through <see cref="LiraShadowFit"/>).
 /// </summary>
-public sealed class LiraOnlineAttack(LiraVariance variance = LiraVariance.PerExample) : IMembershipAttack
+public sealed class LiraOnlineAttack(LiraVariance variance = LiraVariance.PerExample, LiraConvention? convention = null) : IMembershipAttack
 {
-    public string Name => variance == LiraVariance.Global ? "lira-online-global" : "lira-online";
+    private readonly LiraConvention _convention = convention ?? LiraConvention.MiaRepro;
+
+    public string Name => _convention.AttackName(online: true, variance);
+
+    public LiraConvention Convention => _convention;
 
     public string? MissingInput(Population population) => ShadowStatistics.MissingShadows(population);
 
     public AttackScores Score(Population population)
     {
+        if (_convention != LiraConvention.MiaRepro)
+        {
+            return LiraShadowFit.Score(population, online: true, variance, _convention);
+        }
+
         var shadows = new ShadowStatistics(population);
         var (examples, queries) = (population.Examples, population.Queries);
         var values = new double[population.Models * examples];

@@ -10,7 +10,9 @@ public sealed class AttackCatalogTests
     public void Catalog_names_are_stable()
     {
         AttackCatalog.Names.Should().Equal(
-            "loss", "lira-online", "lira-offline", "lira-online-global", "lira-offline-global", "confidence", "entropy",
+            "loss", "lira-online", "lira-offline", "lira-online-global", "lira-offline-global",
+            "lira-online-reference", "lira-offline-reference", "lira-online-global-reference", "lira-offline-global-reference",
+            "lira-online-global-leakpro", "lira-offline-global-leakpro", "confidence", "entropy",
             "modified-entropy", "calibrated-loss", "shokri", "rmia-online", "rmia-offline");
     }
 
