@@ -39,7 +39,7 @@ public static class CliApp
                     .WithDescription("Run every attack on a synthetic population (default 256 models × 50,000 examples × 2 queries) and report seconds per attack.");
             });
             config.AddCommand<ExportCommand>("export")
-                .WithDescription("Write a population folder in another tool's layout. lira-reference: experiment-i/keep.npy bool [N], experiment-i/scores/0000000100.npy float32 [N, 1, Q] (φ), experiment-i/logits/0000000100.npy float32 [N, 1, Q, C] when the folder has logits, and y_train.npy.")
+                .WithDescription("Write a population folder in another tool's layout. lira-reference: experiment-i/keep.npy bool [N], experiment-i/scores/0000000100.npy float64 [N, Q] (φ), experiment-i/logits/0000000100.npy float32 [N, 1, Q, C] when the folder has logits, and y_train.npy.")
                 .WithExample("export", "--population", "out/populations/baseline", "--format", "lira-reference", "--out", "lira");
             config.SetExceptionHandler((exception, _) => ExitCodes.Report(exception));
         });

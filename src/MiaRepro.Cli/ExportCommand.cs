@@ -7,7 +7,7 @@ namespace MiaRepro.Cli;
 
 /// <summary>
 /// <c>miarepro export</c>: writes a population folder in another tool's layout. <c>lira-reference</c>: for each model
-/// i, <c>experiment-i/keep.npy</c> bool [N], <c>experiment-i/scores/0000000100.npy</c> float32 [N, 1, Q] (φ) and,
+/// i, <c>experiment-i/keep.npy</c> bool [N], <c>experiment-i/scores/0000000100.npy</c> float64 [N, Q] (φ) and,
 /// with logits, <c>experiment-i/logits/0000000100.npy</c> float32 [N, 1, Q, C]; <c>y_train.npy</c> int64 [N].
 /// </summary>
 public sealed class ExportCommand : Command<ExportSettings>

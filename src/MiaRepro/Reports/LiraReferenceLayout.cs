@@ -10,7 +10,9 @@ namespace MiaRepro.Reports;
 /// </summary>
 /// <remarks>
 /// For each model i: <c>experiment-i/keep.npy</c> bool [examples]; <c>experiment-i/scores/0000000100.npy</c>
-/// float32 [examples, 1, queries] (φ, the shape the reference's <c>score.py</c> writes); and, when the population
+/// float64 [examples, queries] (φ, the dtype and shape the reference's <c>score.py</c> writes — it averages the
+/// logits' axis of size 1 away — and that <c>plot.py</c>'s <c>load_data</c> stacks into [models, examples, queries]);
+/// and, when the population
 /// has logits, <c>experiment-i/logits/0000000100.npy</c> float32 [examples, 1, queries, classes] (the shape the
 /// reference's <c>inference.py</c> writes). 100 is the reference's default number of epochs; it only names the
 /// file. <c>y_train.npy</c> int64 [examples] at the top holds the labels. With 18 queries the query axis is
@@ -33,8 +35,8 @@ public static class LiraReferenceLayout
             var dir = Path.Combine(outDir, ExperimentFolder(m));
             Npy.Write(Path.Combine(dir, "keep.npy"), NpyArray.Of(p.Keep.AsSpan(m * p.Examples, p.Examples).ToArray(), p.Examples));
             var perModel = p.Examples * p.Queries;
-            var scores = Reorder(Array.ConvertAll(p.Scores.AsSpan(m * perModel, perModel).ToArray(), v => (float)v), order, 1);
-            Npy.Write(Path.Combine(dir, "scores", CheckpointFile), NpyArray.Of(scores, p.Examples, 1, p.Queries));
+            var scores = Reorder(p.Scores.AsSpan(m * perModel, perModel).ToArray(), order, 1);
+            Npy.Write(Path.Combine(dir, "scores", CheckpointFile), NpyArray.Of(scores, p.Examples, p.Queries));
             if (p.Logits is not null)
             {
                 var cells = perModel * p.Classes;
@@ -69,10 +71,10 @@ public static class LiraReferenceLayout
     }
 
     /// <summary>Rearranges the query axis of [examples, queries, width] values into <paramref name="order"/>.</summary>
-    private static float[] Reorder(float[] values, int[] order, int width)
+    private static T[] Reorder<T>(T[] values, int[] order, int width)
     {
         var queries = order.Length;
-        var result = new float[values.Length];
+        var result = new T[values.Length];
         for (var start = 0; start < values.Length; start += queries * width)
         {
             for (var r = 0; r < queries; r++)

@@ -1,6 +1,7 @@
 using FluentAssertions;
 using MiaRepro.Populations;
 using MiaRepro.Reports;
+using MiaRepro.Tests.Attacks;
 
 namespace MiaRepro.Tests.Reports;
 
@@ -39,7 +40,7 @@ public sealed class LiraReferenceLayoutTests
         var order = LiraReferenceLayout.ReferenceOrder(Queries);
         for (var m = 0; m < Models; m++)
         {
-            var written = (float[])Npy.Read(Path.Combine(temp.Path, $"experiment-{m}", "scores", "0000000100.npy")).Data;
+            var written = (double[])Npy.Read(Path.Combine(temp.Path, $"experiment-{m}", "scores", "0000000100.npy")).Data;
             var writtenLogits = (float[])Npy.Read(Path.Combine(temp.Path, $"experiment-{m}", "logits", "0000000100.npy")).Data;
             for (var i = 0; i < Examples; i++)
             {
@@ -51,6 +52,37 @@ public sealed class LiraReferenceLayoutTests
                     writtenLogits[(((i * Queries) + r) * Classes) + 1].Should().Be(-ours);
                 }
             }
+        }
+    }
+
+    [Fact]
+    public void The_export_reads_back_as_plot_py_loads_it()
+    {
+        // Given a population with 2 queries, exported
+        var population = SyntheticPopulation.Gaussian(models: 6, examples: 20, queries: 2, shift: 1.0, seed: 3);
+        using var temp = new TempFolder();
+        LiraReferenceLayout.Write(population, temp.Path);
+
+        // When it is loaded as the reference's plot.py load_data does: every folder named experiment* with a scores
+        // folder, its last score file by name and its keep.npy, stacked (np.array) over the folders
+        var loaded = Directory.GetDirectories(temp.Path)
+            .Where(d => Path.GetFileName(d).StartsWith("experiment", StringComparison.Ordinal) && Directory.Exists(Path.Combine(d, "scores")))
+            .Select(d => (
+                Model: int.Parse(Path.GetFileName(d)["experiment-".Length..], System.Globalization.CultureInfo.InvariantCulture),
+                Scores: Npy.Read(Directory.GetFiles(Path.Combine(d, "scores")).Order(StringComparer.Ordinal).Last()),
+                Keep: Npy.Read(Path.Combine(d, "keep.npy"))))
+            .ToList();
+
+        // Then each model's scores are [examples, queries] float64, so the stack is the [models, examples, queries] that
+        // generate_ours indexes as scores[keep[:, j], j, :], and the values are the population's, bit for bit
+        loaded.Should().HaveCount(population.Models);
+        foreach (var (model, scores, keep) in loaded)
+        {
+            scores.Shape.Should().Equal(population.Examples, population.Queries);
+            scores.DType.Should().Be(NpyDType.Float64);
+            keep.Shape.Should().Equal(population.Examples);
+            ((double[])scores.Data).Should().Equal(population.Scores.Skip(model * population.Examples * population.Queries).Take(population.Examples * population.Queries));
+            ((bool[])keep.Data).Should().Equal(population.Keep.Skip(model * population.Examples).Take(population.Examples));
         }
     }
 }
