@@ -110,7 +110,8 @@ public sealed class SmokeReproduction
     /// <summary>
     /// Claim <paramref name="id"/>'s key numbers in <paramref name="result"/>: the verdict, the effect and its interval,
     /// and for every recipe the claim needs, the accuracies, the mean stop epoch, every attack's AUC, and the TPR at
-    /// 0.1% FPR of LiRA and LOSS.
+    /// 0.1% FPR of LiRA and LOSS; and the claim's verdict, effect and interval under each other attack of the
+    /// sensitivity table.
     /// </summary>
     public static Snapshot KeyNumbers(ReproductionResult result, string id)
     {
@@ -143,7 +144,19 @@ public sealed class SmokeReproduction
             }
         }
 
-        return Snapshot.Of([KeyValuePair.Create("verdict", claim.Verdict.ToString().ToLowerInvariant())], numbers);
+        var texts = new List<KeyValuePair<string, string>> { KeyValuePair.Create("verdict", claim.Verdict.ToString().ToLowerInvariant()) };
+        foreach (var row in result.Sensitivity.Where(r => !r.Registered))
+        {
+            if (row.Claims.FirstOrDefault(c => c.Id == id) is { } other)
+            {
+                texts.Add(KeyValuePair.Create($"sensitivity.{row.Attack}.verdict", other.Verdict.ToString().ToLowerInvariant()));
+                numbers[$"sensitivity.{row.Attack}.effect"] = other.Effect;
+                numbers[$"sensitivity.{row.Attack}.ci95_lower"] = other.Ci95?[0];
+                numbers[$"sensitivity.{row.Attack}.ci95_upper"] = other.Ci95?[1];
+            }
+        }
+
+        return Snapshot.Of(texts, numbers);
     }
 
     /// <summary>The repository's root folder (where MiaRepro.sln is), or the temp folder outside a checkout.</summary>

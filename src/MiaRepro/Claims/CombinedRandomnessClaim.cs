@@ -17,6 +17,8 @@ public sealed class CombinedRandomnessClaim(
 {
     public string Id => "C4";
 
+    public string? Attack => null;
+
     public string Statement => "Combining techniques adds training randomness, which weakens the attack.";
 
     public IReadOnlyList<string> Recipes => [augmentation, earlyStopping, combined];

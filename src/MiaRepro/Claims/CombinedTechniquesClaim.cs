@@ -7,7 +7,7 @@ namespace MiaRepro.Claims;
 /// </summary>
 public sealed class CombinedTechniquesClaim(string attack, string combinedRecipe = "crop-flip-early-stop", double threshold = 3.0) : IClaim
 {
-    public string Attack => attack;
+    public string? Attack => attack;
 
     public string CombinedRecipe => combinedRecipe;
 
@@ -20,9 +20,9 @@ public sealed class CombinedTechniquesClaim(string attack, string combinedRecipe
 
     public ClaimResult Decide(ClaimEvidence evidence)
     {
-        var measure = $"baseline ÷ {combinedRecipe}, {Attack} TPR at {LowFpr.Text} FPR";
-        var baseline = evidence.Outcome("baseline", Attack, out var missing);
-        var combined = evidence.Outcome(combinedRecipe, Attack, out var missingCombined);
+        var measure = $"baseline ÷ {combinedRecipe}, {attack} TPR at {LowFpr.Text} FPR";
+        var baseline = evidence.Outcome("baseline", attack, out var missing);
+        var combined = evidence.Outcome(combinedRecipe, attack, out var missingCombined);
         if (baseline is null || combined is null)
         {
             return ClaimResult.Unmeasured(this, threshold, measure, baseline is null ? missing : missingCombined);
@@ -42,8 +42,8 @@ public sealed class CombinedTechniquesClaim(string attack, string combinedRecipe
     private string? LowestOtherRecipe(ClaimEvidence evidence, Attacks.AttackOutcome combined)
     {
         var others = evidence.Attacks
-            .Where(a => a.Key != combinedRecipe && a.Value.ContainsKey(Attack) && LowFpr.Tpr(a.Value[Attack].Pooled) is not null)
-            .Select(a => (Recipe: a.Key, Tpr: LowFpr.Tpr(a.Value[Attack].Pooled)!.Value))
+            .Where(a => a.Key != combinedRecipe && a.Value.ContainsKey(attack) && LowFpr.Tpr(a.Value[attack].Pooled) is not null)
+            .Select(a => (Recipe: a.Key, Tpr: LowFpr.Tpr(a.Value[attack].Pooled)!.Value))
             .ToList();
         if (others.Count == 0)
         {

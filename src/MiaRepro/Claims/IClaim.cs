@@ -10,6 +10,9 @@ public interface IClaim
     /// <summary>The recipes the claim needs at least; a scale's default recipes include every claim's.</summary>
     IReadOnlyList<string> Recipes { get; }
 
+    /// <summary>The attack the claim is decided from, or null when it uses none (C4 measures the shadow distributions).</summary>
+    string? Attack { get; }
+
     /// <summary>Whether a run of <paramref name="recipes"/> can decide the claim (by default: it has <see cref="Recipes"/>).</summary>
     bool AppliesTo(IReadOnlyCollection<string> recipes) => Recipes.All(recipes.Contains);
 

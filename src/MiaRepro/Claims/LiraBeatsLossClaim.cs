@@ -13,6 +13,8 @@ public sealed class LiraBeatsLossClaim(string attack, double threshold = 1.0) : 
 
     public string Id => "C0";
 
+    public string? Attack => attack;
+
     public string Statement => "LiRA beats the LOSS attack at low FPR.";
 
     public IReadOnlyList<string> Recipes => [Recipe];

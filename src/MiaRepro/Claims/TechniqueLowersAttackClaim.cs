@@ -35,6 +35,8 @@ public sealed class TechniqueLowersAttackClaim : IClaim
 
     public string Id { get; }
 
+    public string? Attack => _attack;
+
     public string Statement { get; }
 
     /// <summary>The baseline and the scale's example recipe of the technique (any recipe of the technique will do).</summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using MiaRepro.Attacks;
+using MiaRepro.Claims;
 using MiaRepro.Metrics;
 using MiaRepro.Populations;
 using MiaRepro.Reports.Plots;
@@ -19,6 +20,36 @@ public static class ReportMarkdown
 
     /// <summary>The FPR whose TPR interval the attacks table shows (the paper's headline 0.1%).</summary>
     public const double IntervalFpr = 0.001;
+
+    /// <summary>
+    /// The sensitivity table: every claim that uses an attack, decided from each attack of <paramref name="rows"/>
+    /// (columns), as effect, 95% interval and verdict — so a verdict that rests on a convention shows at once.
+    /// </summary>
+    private static void AppendSensitivity(StringBuilder md, IReadOnlyList<ClaimSensitivity> rows)
+    {
+        if (rows.Count == 0 || rows.All(r => r.Claims.Count == 0))
+        {
+            return;
+        }
+
+        md.AppendLine("## Sensitivity to the attack").AppendLine();
+        md.AppendLine("The same claims, recipes, thresholds and bootstrap draws, decided from other attacks than the registered one " +
+            "(marked ★): LiRA under the reference code's conventions (mi_lira_2021: medians, one σ about the grand mean, " +
+            "shadows truncated in model order) and LeakPro's (σ about each side's grand mean), and online RMIA. " +
+            "Each cell: effect [95% CI] verdict.").AppendLine();
+        md.AppendLine("| claim | " + string.Join(" | ", rows.Select(r => $"{r.Attack} ({r.Convention}){(r.Registered ? " ★" : string.Empty)}")) + " |");
+        md.AppendLine("|---|" + string.Concat(rows.Select(_ => "---|")));
+        foreach (var id in rows.SelectMany(r => r.Claims.Select(c => c.Id)).Distinct())
+        {
+            var cells = rows.Select(r => r.Claims.FirstOrDefault(c => c.Id == id) is { } c
+                ? (c.Effect is null ? "—" : Invariant($"{c.Effect:0.##}")) + (c.Ci95 is null ? string.Empty : Invariant($" [{c.Ci95[0]:0.##}, {c.Ci95[1]:0.##}]")) +
+                  $" {c.Verdict.ToString().ToLowerInvariant()}"
+                : "—");
+            md.AppendLine($"| {id} | {string.Join(" | ", cells)} |");
+        }
+
+        md.AppendLine();
+    }
 
     public static string Build(ReproductionResult result, ReportSupplement? supplement = null)
     {
@@ -56,6 +87,8 @@ public static class ReportMarkdown
                 "Δ = μ_in − μ_out; a recipe's randomness-to-signal ratio is ρ = mean σ ÷ mean Δ. C5's per-target TPR is at the " +
                 "lowest FPR every target's own non-members can measure.").AppendLine();
         }
+
+        AppendSensitivity(md, result.Sensitivity);
 
         md.AppendLine("## Recipes").AppendLine();
         md.AppendLine("| recipe | hash | models | train acc | test acc | gap | mean stop epoch |");

@@ -58,6 +58,7 @@ public static class ResultsJson
             ["stage_seconds"] = new JsonObject([.. result.StageSeconds.Select(s => KeyValuePair.Create<string, JsonNode?>(s.Key, s.Value))]),
             ["recipes"] = recipes,
             ["claims"] = new JsonArray([.. result.Claims.Select(Claim)]),
+            ["sensitivity"] = new JsonArray([.. result.Sensitivity.Select(Sensitivity)]),
         };
     }
 
@@ -251,6 +252,22 @@ public static class ResultsJson
         ["threshold"] = c.Threshold,
         ["measure"] = c.Measure,
         ["reason"] = c.Reason,
+    };
+
+    /// <summary>One attack's row of the sensitivity table: the attack, its convention, and each claim's verdict, effect and interval.</summary>
+    private static JsonObject Sensitivity(ClaimSensitivity s) => new()
+    {
+        ["attack"] = s.Attack,
+        ["convention"] = s.Convention,
+        ["registered"] = s.Registered,
+        ["claims"] = new JsonArray([.. s.Claims.Select(c => (JsonNode)new JsonObject
+        {
+            ["id"] = c.Id,
+            ["verdict"] = c.Verdict.ToString().ToLowerInvariant(),
+            ["effect"] = Finite(c.Effect),
+            ["ci95"] = c.Ci95 is null ? null : new JsonArray(Finite(c.Ci95[0]), Finite(c.Ci95[1])),
+            ["threshold"] = c.Threshold,
+        })]),
     };
 
     private static JsonObject Kernels(Training.CpuKernelSelection k) => new()

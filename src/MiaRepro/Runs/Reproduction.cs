@@ -51,12 +51,13 @@ public static class Reproduction
             analysis.Outcomes, analysis.Claims, stages, run.Kernels)
         {
             Comparisons = analysis.Comparisons,
+            Sensitivity = analysis.Sensitivity,
         };
     }
 
     /// <summary>
     /// Everything after training, from the populations alone (so it repeats exactly on any machine): every attack,
-    /// its intervals and the claims. <paramref name="stage"/> hears "attack", "intervals" and "claims" as each ends.
+    /// its intervals and the claims. <paramref name="stage"/> hears "attack", "intervals", "claims" and "sensitivity" as each ends.
     /// </summary>
     public static RunAnalysis Analyse(
         IReadOnlyDictionary<string, TrainedPopulation> populations, ScaleProfile scale, int replicates, long bootstrapSeed,
@@ -72,13 +73,27 @@ public static class Reproduction
         stage?.Invoke("intervals");
 
         var evidence = new ClaimEvidence(populations, outcomes.ToDictionary(o => o.Key, o => o.Value.Attacks), replicates, bootstrapSeed);
-        var claims = ClaimCatalog.For(scale)
-            .Where(c => c.AppliesTo([.. populations.Keys]))
-            .Select(c => c.Decide(evidence))
-            .ToList();
+        var registered = ClaimCatalog.For(scale);
+        var claims = Decide(registered, evidence);
+        var usingAttacks = registered.Where(c => c.Attack is not null).Select(c => c.Id).ToHashSet();
         stage?.Invoke("claims");
-        return new RunAnalysis(outcomes, claims, evidence.Comparisons);
+
+        // The attack-dependent claims again under each other LiRA convention and RMIA, from the same draws.
+        var sensitivity = ClaimSensitivity.Attacks(scale.LiraAttack, AttackCatalog.Names)
+            .Select(a => new ClaimSensitivity(
+                a.Attack,
+                a.Convention,
+                a.Attack == scale.LiraAttack,
+                a.Attack == scale.LiraAttack
+                    ? [.. claims.Where(c => usingAttacks.Contains(c.Id))]
+                    : Decide([.. ClaimCatalog.For(scale, a.Attack).Where(c => c.Attack is not null)], evidence)))
+            .ToList();
+        stage?.Invoke("sensitivity");
+        return new RunAnalysis(outcomes, claims, evidence.Comparisons, sensitivity);
     }
+
+    private static List<ClaimResult> Decide(IReadOnlyList<IClaim> claims, ClaimEvidence evidence) =>
+        [.. claims.Where(c => c.AppliesTo([.. evidence.Populations.Keys])).Select(c => c.Decide(evidence))];
 
     private static double Lap(Stopwatch watch)
     {

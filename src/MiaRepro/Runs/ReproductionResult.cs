@@ -20,4 +20,7 @@ public sealed record ReproductionResult(
 {
     /// <summary>The run's TPR comparisons (those the claims made included), for the report's reduction factors.</summary>
     public PairedComparisons Comparisons { get; init; } = new(Settings.BootstrapReplicates, (ulong)Settings.BootstrapSeed);
+
+    /// <summary>The attack-dependent claims decided under each LiRA convention and RMIA (<see cref="ClaimSensitivity"/>).</summary>
+    public IReadOnlyList<ClaimSensitivity> Sensitivity { get; init; } = [];
 }

@@ -7,4 +7,5 @@ namespace MiaRepro.Runs;
 public sealed record RunAnalysis(
     IReadOnlyDictionary<string, RecipeOutcome> Outcomes,
     IReadOnlyList<ClaimResult> Claims,
-    PairedComparisons Comparisons);
+    PairedComparisons Comparisons,
+    IReadOnlyList<ClaimSensitivity> Sensitivity);

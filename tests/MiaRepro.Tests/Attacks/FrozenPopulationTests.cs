@@ -34,6 +34,31 @@ public sealed class FrozenPopulationTests
     }
 
     [Fact]
+    public void The_sensitivity_table_decides_every_attack_claim_under_each_convention_and_rmia()
+    {
+        // Given the frozen populations, attacked and decided as a smoke reproduction does
+        var populations = ScaleProfile.Smoke.Recipes.ToDictionary(r => r, Load);
+        var analysis = Reproduction.Analyse(populations, ScaleProfile.Smoke, 200, RunSettings.DeriveBootstrapSeed(0));
+
+        // Then the table has the registered attack and its reference, LeakPro and RMIA counterparts, in that order
+        analysis.Sensitivity.Select(r => (r.Attack, r.Convention, r.Registered)).Should().Equal(
+            ("lira-online-global", "miarepro", true),
+            ("lira-online-global-reference", "reference", false),
+            ("lira-online-global-leakpro", "leakpro", false),
+            ("rmia-online", "rmia", false));
+
+        // And each row decides the claims that use an attack (not C4, which measures the shadow distributions)
+        foreach (var row in analysis.Sensitivity)
+        {
+            row.Claims.Select(c => c.Id).Should().Equal(["C0", "C1", "C2", "C3", "C5"], row.Attack);
+            row.Claims.Should().OnlyContain(c => c.Measure.Contains(row.Attack, StringComparison.Ordinal), "each claim names the attack it was decided from");
+        }
+
+        // And the registered row is the run's own verdicts
+        analysis.Sensitivity[0].Claims.Should().Equal(analysis.Claims.Where(c => c.Id != "C4"));
+    }
+
+    [Fact]
     public void No_fixture_baseline_is_dangling()
     {
         // Given the tests of this class, when baselines/fixture is searched for verified files no test names
@@ -87,6 +112,18 @@ public sealed class FrozenPopulationTests
             Add($"{claim.Id}.effect", claim.Effect);
             Add($"{claim.Id}.ci95_lower", claim.Ci95?[0]);
             Add($"{claim.Id}.ci95_upper", claim.Ci95?[1]);
+        }
+
+        foreach (var row in analysis.Sensitivity.Where(r => !r.Registered))
+        {
+            foreach (var claim in row.Claims)
+            {
+                var prefix = $"sensitivity.{row.Attack}.{claim.Id}";
+                texts.Add(KeyValuePair.Create($"{prefix}.verdict", claim.Verdict.ToString().ToLowerInvariant()));
+                Add($"{prefix}.effect", claim.Effect);
+                Add($"{prefix}.ci95_lower", claim.Ci95?[0]);
+                Add($"{prefix}.ci95_upper", claim.Ci95?[1]);
+            }
         }
 
         return Snapshot.Of(texts, numbers);

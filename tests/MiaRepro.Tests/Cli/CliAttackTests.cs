@@ -53,6 +53,45 @@ public sealed class CliAttackTests : IDisposable
     }
 
     [Fact]
+    public void Attack_on_constant_outputs_gives_every_attack_auc_one_half()
+    {
+        // Given a population whose 16 models give every example the same logits
+        PopulationFiles.Write(PopulationDir, SyntheticPopulation.WithLogits(16, 400, queries: 2, classes: 10, shift: 0.0, seed: 31, difficultySpread: 0.0, noise: 0.0));
+
+        // When every attack runs through the command line
+        var (code, _) = Run("attack", "--population", PopulationDir, "--out", OutDir, "--replicates", "0");
+
+        // Then none tells members from non-members (shokri's fitted attack models vary a little with their rows)
+        code.Should().Be(ExitCodes.Ran);
+        var attacks = JsonNode.Parse(File.ReadAllText(Path.Combine(OutDir, "results.json")))!["recipes"]!["their-recipe"]!["attacks"]!.AsObject();
+        attacks.Select(a => a.Key).Should().BeEquivalentTo(AttackCatalog.Names);
+        foreach (var (name, node) in attacks)
+        {
+            node!["auc"]!.GetValue<double>().Should().BeApproximately(0.5, name == "shokri" ? 0.005 : 0.0, name);
+        }
+    }
+
+    [Fact]
+    public void Attack_on_outputs_independent_of_membership_is_at_chance()
+    {
+        // Given 16 models × 7,500 examples whose outputs vary by model, example and query but not with membership
+        PopulationFiles.Write(PopulationDir, SyntheticPopulation.WithLogits(16, 7_500, queries: 2, classes: 10, shift: 0.0, seed: 32));
+
+        // When every attack runs through the command line
+        var (code, _) = Run("attack", "--population", PopulationDir, "--out", OutDir, "--replicates", "0");
+
+        // Then every AUC is one half and every TPR at 1% FPR about 1%, to sampling error (120,000 scores, correlated
+        // within an example; NullPopulationTests bounds the same over 8 populations and K = 6, 16, 64)
+        code.Should().Be(ExitCodes.Ran);
+        var attacks = JsonNode.Parse(File.ReadAllText(Path.Combine(OutDir, "results.json")))!["recipes"]!["their-recipe"]!["attacks"]!.AsObject();
+        foreach (var (name, node) in attacks)
+        {
+            node!["auc"]!.GetValue<double>().Should().BeApproximately(0.5, 0.01, name);
+            node["tpr_at_fpr"]!["0.01"]!.GetValue<double>().Should().BeInRange(0.005, 0.015, name);
+        }
+    }
+
+    [Fact]
     public void Attack_writes_95_percent_intervals_beside_auc_and_tpr_seeded_by_the_seed_option()
     {
         // Given 120 non-member cells: TPR at 10% FPR is measurable, at 1% it is not
@@ -146,9 +185,9 @@ public sealed class CliAttackTests : IDisposable
             keep.Shape.Should().Equal(n);
             ((bool[])keep.Data).Should().Equal(population.Keep.Skip(i * n).Take(n));
             var scores = Npy.Read(Path.Combine(experiment, "scores", "0000000100.npy"));
-            scores.DType.Should().Be(NpyDType.Float32);
-            scores.Shape.Should().Equal(n, 1, q);
-            ((float[])scores.Data).Should().Equal(population.Scores.Skip(i * n * q).Take(n * q).Select(v => (float)v));
+            scores.DType.Should().Be(NpyDType.Float64);
+            scores.Shape.Should().Equal(n, q); // what score.py writes and plot.py stacks into [models, examples, queries]
+            ((double[])scores.Data).Should().Equal(population.Scores.Skip(i * n * q).Take(n * q));
             var logits = Npy.Read(Path.Combine(experiment, "logits", "0000000100.npy"));
             logits.Shape.Should().Equal(n, 1, q, c);
             ((float[])logits.Data).Should().Equal(population.Logits!.Skip(i * n * q * c).Take(n * q * c));

@@ -52,6 +52,38 @@ public sealed class ReportOutputTests : IDisposable
     }
 
     [Fact]
+    public void The_report_and_results_json_show_each_claim_under_every_attack_of_the_sensitivity_table()
+    {
+        // Given the synthetic run's populations analysed as a reproduction does (claims C0, C3 and C5 apply)
+        var run = SyntheticRun.Create(_folder.Path);
+        var analysis = Reproduction.Analyse(
+            run.Recipes.ToDictionary(r => r.Key, r => r.Value.Trained), run.Settings.Scale, SyntheticRun.Replicates, run.Settings.BootstrapSeed);
+        var result = run with { Recipes = analysis.Outcomes, Claims = analysis.Claims, Sensitivity = analysis.Sensitivity };
+
+        // When its outputs are written
+        OutputWriter.Write(result, _folder.Path);
+
+        // Then report.md has the table, one column per attack, the registered one marked, one row per claim
+        var report = File.ReadAllText(Path.Combine(_folder.Path, "report.md"));
+        report.Should().Contain("## Sensitivity to the attack")
+            .And.Contain("| claim | lira-online-global (miarepro) ★ | lira-online-global-reference (reference) | lira-online-global-leakpro (leakpro) | rmia-online (rmia) |");
+        var c5 = analysis.Sensitivity[1].Claims.Single(c => c.Id == "C5");
+        c5.Effect.Should().NotBeNull("C5 is measurable on this run (C0 and C3 need 10,000 non-members per target)");
+        report.Should().MatchRegex(@"\| C5 \| [^\n|]+ \| " + System.Text.RegularExpressions.Regex.Escape(
+            FormattableString.Invariant($"{c5.Effect:0.##} [{c5.Ci95![0]:0.##}, {c5.Ci95[1]:0.##}] {c5.Verdict.ToString().ToLowerInvariant()} |")));
+
+        // And results.json holds the same, per attack and claim
+        var sensitivity = JsonNode.Parse(File.ReadAllText(Path.Combine(_folder.Path, "results.json")))!["sensitivity"]!.AsArray();
+        sensitivity.Select(r => r!["attack"]!.GetValue<string>()).Should().Equal(
+            "lira-online-global", "lira-online-global-reference", "lira-online-global-leakpro", "rmia-online");
+        sensitivity[0]!["registered"]!.GetValue<bool>().Should().BeTrue();
+        var reference = sensitivity[1]!["claims"]!.AsArray();
+        reference.Select(c => c!["id"]!.GetValue<string>()).Should().Equal("C0", "C3", "C5");
+        reference[2]!["effect"]!.GetValue<double>().Should().Be(c5.Effect!.Value);
+        reference[2]!["verdict"]!.GetValue<string>().Should().Be(c5.Verdict.ToString().ToLowerInvariant());
+    }
+
+    [Fact]
     public void The_report_has_the_reduction_factors_of_every_recipe_with_the_paired_bootstrap_of_the_claims()
     {
         // Given
