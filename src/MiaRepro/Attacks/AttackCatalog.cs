@@ -23,6 +23,8 @@ public static class AttackCatalog
         new ShokriAttack(),
         RmiaAttack.Online(),
         RmiaAttack.Offline(),
+        new RmiaAuthorsAttack(online: true),
+        new RmiaAuthorsAttack(online: false),
     ];
 
     public static IReadOnlyList<string> Names { get; } = [.. All.Select(a => a.Name)];
