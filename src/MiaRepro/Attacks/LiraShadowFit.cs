@@ -173,25 +173,36 @@ internal static class LiraShadowFit
             return new Side { Centre = centres, Sigma = sigmas, PooledSigma = Math.Sqrt(m2 / count) };
         }
 
-        /// <summary>np.std of every score of one side's shadows (<paramref name="shadows"/>) about their grand mean.</summary>
+        /// <summary>
+        /// np.std of every score of one side's shadows (<paramref name="shadows"/>) about their grand mean: two passes,
+        /// the mean, then the squared deviations from it.
+        /// </summary>
         public static double GrandMeanSigma(Population p, double[] byCell, int[][] shadows)
         {
-            var (examples, queries) = (p.Examples, p.Queries);
-            var values = new List<double>();
-            for (var n = 0; n < examples; n++)
+            var (sum, count) = Sum(p, byCell, shadows, centre: null);
+            return Math.Sqrt(Sum(p, byCell, shadows, centre: sum / count).Total / count);
+        }
+
+        /// <summary>Σ x (no <paramref name="centre"/>) or Σ (x − centre)² over one side's scores, and how many there are.</summary>
+        private static (double Total, long Count) Sum(Population p, double[] byCell, int[][] shadows, double? centre)
+        {
+            var (total, count) = (0.0, 0L);
+            for (var n = 0; n < p.Examples; n++)
             {
-                for (var q = 0; q < queries; q++)
+                for (var q = 0; q < p.Queries; q++)
                 {
-                    var cell = ((long)(n * queries) + q) * p.Models;
+                    var cell = ((long)(n * p.Queries) + q) * p.Models;
                     foreach (var m in shadows[n])
                     {
-                        values.Add(byCell[cell + m]);
+                        var x = byCell[cell + m];
+                        total += centre is { } c ? (x - c) * (x - c) : x;
                     }
+
+                    count += shadows[n].Length;
                 }
             }
 
-            var all = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(values);
-            return Math.Sqrt(SquaredDeviations(all, Mean(all)) / all.Length);
+            return (total, count);
         }
 
         private static double Mean(ReadOnlySpan<double> values)
