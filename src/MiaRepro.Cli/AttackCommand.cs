@@ -14,13 +14,14 @@ public sealed class AttackCommand : Command<AttackSettings>
     public override int Execute(CommandContext context, AttackSettings settings, CancellationToken cancellationToken)
     {
         UnknownArguments.Reject(context);
+        var rmia = RmiaOption.Parse(settings.Rmia);
         var folder = PopulationFolder.Read(AttackSettings.RequirePopulation(settings.Population, context.Name));
         if (settings.Replicates < 0 || settings.Seed < 0)
         {
             throw new InputException(Invariant($"--replicates {settings.Replicates} --seed {settings.Seed}: use ≥ 0 replicates (0: no intervals) and a seed ≥ 0."));
         }
 
-        var suite = AttackSuite.Run(folder.Population);
+        var suite = AttackSuite.Run(folder.Population, AttackCatalog.With(rmia));
         var bootstrapSeed = RunSettings.DeriveBootstrapSeed(settings.Seed);
         if (settings.Replicates > 0)
         {

@@ -18,6 +18,10 @@ public sealed class AttackSettings : CommandSettings
     [Description("bootstrap replicates of the 95% intervals of AUC and TPRs (default 1000; 0: no intervals)")]
     public int Replicates { get; init; } = 1000;
 
+    [CommandOption("--rmia <SETTINGS>")]
+    [Description(RmiaOption.Help)]
+    public string? Rmia { get; init; }
+
     [CommandOption("--seed <S>")]
     [Description("master seed of the bootstrap (default 0; the draws are those of 'reproduce --seed S')")]
     public long Seed { get; init; }

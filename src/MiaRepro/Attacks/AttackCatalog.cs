@@ -29,6 +29,10 @@ public static class AttackCatalog
 
     public static IReadOnlyList<string> Names { get; } = [.. All.Select(a => a.Name)];
 
+    /// <summary>The catalogue with the RMIA paper's attacks (<c>rmia-*-authors</c>) under <paramref name="rmia"/>.</summary>
+    public static IReadOnlyList<IMembershipAttack> With(RmiaSettings rmia) =>
+        [.. All.Select(a => a is RmiaAuthorsAttack r ? new RmiaAuthorsAttack(r.Name == "rmia-online-authors", rmia) : a)];
+
     /// <exception cref="InputException">No attack has that name; the message lists the valid names.</exception>
     public static IMembershipAttack Get(string name) =>
         All.FirstOrDefault(a => string.Equals(a.Name, name, StringComparison.Ordinal))

@@ -6,6 +6,10 @@ namespace MiaRepro.Attacks;
 /// <summary>Every attack of the catalog run on one population: outcomes, and the reason for each attack that could not run.</summary>
 public sealed record AttackSuite(IReadOnlyDictionary<string, AttackOutcome> Outcomes, IReadOnlyDictionary<string, string> Unavailable)
 {
+    /// <summary>The settings of the attacks that have any (<see cref="IMembershipAttack.Parameters"/>), by attack.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> Parameters { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<string, double>>();
+
     public static AttackSuite Run(Population population, IReadOnlyList<IMembershipAttack>? attacks = null)
     {
         var outcomes = new Dictionary<string, AttackOutcome>();
@@ -22,7 +26,10 @@ public sealed record AttackSuite(IReadOnlyDictionary<string, AttackOutcome> Outc
             }
         }
 
-        return new AttackSuite(outcomes, unavailable);
+        return new AttackSuite(outcomes, unavailable)
+        {
+            Parameters = (attacks ?? AttackCatalog.All).Where(a => a.Parameters.Count > 0).ToDictionary(a => a.Name, a => a.Parameters),
+        };
     }
 
     /// <summary>

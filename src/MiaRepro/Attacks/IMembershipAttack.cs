@@ -17,6 +17,9 @@ public interface IMembershipAttack
     /// </summary>
     string? MissingInput(Population population) => null;
 
+    /// <summary>The attack's settings by name (e.g. RMIA's <c>gamma</c>), recorded in results.json; empty when it has none.</summary>
+    IReadOnlyDictionary<string, double> Parameters => new Dictionary<string, double>();
+
     /// <exception cref="InputException">The population cannot support this attack (shape, NaN, too few shadows).</exception>
     AttackScores Score(Population population);
 }

@@ -51,6 +51,10 @@ public sealed class RmiaAttack : IMembershipAttack
 
     public string Name => _online ? "rmia-online" : "rmia-offline";
 
+    public IReadOnlyDictionary<string, double> Parameters => _online
+        ? new Dictionary<string, double> { ["gamma"] = _gamma, ["population-samples"] = _populationSamples }
+        : new Dictionary<string, double> { ["gamma"] = _gamma, ["offline-a"] = _a, ["population-samples"] = _populationSamples };
+
     /// <summary>RMIA with every other model as a reference.</summary>
     public static RmiaAttack Online(double gamma = 1.0, int populationSamples = 1000) => new(true, 0.0, gamma, populationSamples);
 

@@ -42,6 +42,10 @@ public sealed class RmiaAuthorsAttack : IMembershipAttack
 
     public RmiaSettings Settings => _settings;
 
+    public IReadOnlyDictionary<string, double> Parameters => _online
+        ? _settings.ByName.Where(p => p.Key != "offline-a").ToDictionary()
+        : _settings.ByName;
+
     public string? MissingInput(Population population) =>
         OutputVectors.Missing(population) ?? ShadowStatistics.MissingShadows(population);
 

@@ -20,6 +20,13 @@ public sealed record RmiaSettings(
     /// <summary>The paper's configuration.</summary>
     public static RmiaSettings Authors { get; } = new();
 
+    /// <summary>The settings by the names results.json records them under (and <c>miarepro attack --rmia</c> takes).</summary>
+    public IReadOnlyDictionary<string, double> ByName => new Dictionary<string, double>
+    {
+        ["gamma"] = Gamma, ["temperature"] = Temperature, ["margin"] = Margin, ["taylor-order"] = TaylorOrder,
+        ["trim"] = TrimFraction, ["offline-a"] = OfflineA,
+    };
+
     /// <summary>Why these settings cannot be used, or null.</summary>
     public string? Invalid() =>
         Gamma <= 0 || !double.IsFinite(Gamma) ? $"γ must be a positive number (got {Gamma})"

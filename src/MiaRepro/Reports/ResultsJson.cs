@@ -123,7 +123,8 @@ public static class ResultsJson
     }
 
     /// <summary>
-    /// Adds a recipe's <c>attacks</c> (pooled metrics and <c>per_target</c>; null for an attack that could not run)
+    /// Adds a recipe's <c>attacks</c> (pooled metrics, <c>per_target</c> and the attack's <c>parameters</c> where it has
+    /// any; null for an attack that could not run)
     /// and, when some could not, <c>attack_null_reasons</c>.
     /// </summary>
     public static void AddAttacks(JsonObject recipe, AttackSuite suite)
@@ -135,6 +136,11 @@ public static class ResultsJson
         {
             var pooled = Metrics(o.Pooled, o.Ci95);
             pooled["per_target"] = new JsonArray([.. o.PerTarget.Select((m, i) => Target(i, m))]);
+            if (suite.Parameters.TryGetValue(attack, out var parameters))
+            {
+                pooled["parameters"] = new JsonObject([.. parameters.Select(p => KeyValuePair.Create<string, JsonNode?>(p.Key, p.Value))]);
+            }
+
             attacks[attack] = pooled;
         }
 

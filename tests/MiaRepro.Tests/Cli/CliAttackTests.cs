@@ -53,6 +53,44 @@ public sealed class CliAttackTests : IDisposable
     }
 
     [Fact]
+    public void The_rmia_option_sets_the_authors_rmia_and_results_json_records_it()
+    {
+        // Given a population with logits
+        var population = PopulationFiles.WithLogits(Synthetic(), classes: 3);
+        PopulationFiles.Write(PopulationDir, population);
+
+        // When the authors' RMIA runs with γ = 1 and no trimming
+        var (code, _) = Run("attack", "--population", PopulationDir, "--out", OutDir, "--replicates", "0", "--rmia", "gamma=1, trim=0");
+
+        // Then its scores are those of the library with these settings, and its parameters are written beside them
+        code.Should().Be(ExitCodes.Ran);
+        var online = JsonNode.Parse(File.ReadAllText(Path.Combine(OutDir, "results.json")))!["recipes"]!["their-recipe"]!["attacks"]!["rmia-online-authors"]!;
+        var expected = AttackEvaluation.Run(new RmiaAuthorsAttack(true, RmiaSettings.Authors with { Gamma = 1, TrimFraction = 0 }), population);
+        online["auc"]!.GetValue<double>().Should().Be(expected.Pooled.Auc);
+        online["auc"]!.GetValue<double>().Should().NotBe(AttackEvaluation.Run(new RmiaAuthorsAttack(true), population).Pooled.Auc);
+        var parameters = online["parameters"]!.AsObject();
+        parameters["gamma"]!.GetValue<double>().Should().Be(1);
+        parameters["trim"]!.GetValue<double>().Should().Be(0);
+        parameters["temperature"]!.GetValue<double>().Should().Be(2);
+    }
+
+    [Theory]
+    [InlineData("gama=1", "unknown setting 'gama'")]
+    [InlineData("gamma", "KEY=VALUE")]
+    [InlineData("trim=0.6", "trimmed fraction")]
+    [InlineData("taylor-order=2.5", "whole number")]
+    public void A_bad_rmia_setting_exits_2_naming_it(string setting, string message)
+    {
+        PopulationFiles.Write(PopulationDir, Synthetic());
+
+        var (code, error) = Run("attack", "--population", PopulationDir, "--out", OutDir, "--rmia", setting);
+
+        code.Should().Be(ExitCodes.BadInput);
+        error.Should().Contain("--rmia").And.Contain(message);
+        Directory.Exists(OutDir).Should().BeFalse("nothing is written before the settings are known to be valid");
+    }
+
+    [Fact]
     public void Attack_on_constant_outputs_gives_every_attack_auc_one_half()
     {
         // Given a population whose 16 models give every example the same logits
