@@ -23,6 +23,7 @@ public static class AttackCatalog
         new ShokriAttack(),
         RmiaAttack.Online(),
         RmiaAttack.Offline(),
+        new RmiaTunedAttack(),
         new RmiaAuthorsAttack(online: true),
         new RmiaAuthorsAttack(online: false),
     ];

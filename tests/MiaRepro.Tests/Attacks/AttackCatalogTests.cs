@@ -13,7 +13,7 @@ public sealed class AttackCatalogTests
             "loss", "lira-online", "lira-offline", "lira-online-global", "lira-offline-global",
             "lira-online-reference", "lira-offline-reference", "lira-online-global-reference", "lira-offline-global-reference",
             "lira-online-global-leakpro", "lira-offline-global-leakpro", "confidence", "entropy",
-            "modified-entropy", "calibrated-loss", "shokri", "rmia-online", "rmia-offline", "rmia-online-authors", "rmia-offline-authors");
+            "modified-entropy", "calibrated-loss", "shokri", "rmia-online", "rmia-offline", "rmia-offline-tuned", "rmia-online-authors", "rmia-offline-authors");
     }
 
     [Fact]
