@@ -2,6 +2,7 @@ using FluentAssertions;
 using MiaRepro.Baselines;
 using MiaRepro.Claims;
 using MiaRepro.Recipes;
+using MiaRepro.Registration;
 using MiaRepro.Reports;
 using MiaRepro.Runs;
 using MiaRepro.Training;
@@ -109,6 +110,7 @@ public sealed class SmokeReproduction
 
     /// <summary>
     /// Claim <paramref name="id"/>'s key numbers in <paramref name="result"/>: the verdict, the effect and its interval,
+    /// the pre-registration's SHA-256, the parts of a claim decided from several measures,
     /// and for every recipe the claim needs, the accuracies, the mean stop epoch, every attack's AUC, and the TPR at
     /// 0.1% FPR of LiRA and LOSS; and the claim's verdict, effect and interval under each other attack of the
     /// sensitivity table.
@@ -144,7 +146,22 @@ public sealed class SmokeReproduction
             }
         }
 
-        var texts = new List<KeyValuePair<string, string>> { KeyValuePair.Create("verdict", claim.Verdict.ToString().ToLowerInvariant()) };
+        var texts = new List<KeyValuePair<string, string>>
+        {
+            KeyValuePair.Create("verdict", claim.Verdict.ToString().ToLowerInvariant()),
+            KeyValuePair.Create("preregistration_sha256", Preregistration.Current.Sha256),
+        };
+        foreach (var part in claim.Parts)
+        {
+            numbers[$"parts.{part.Name}.effect"] = part.Effect;
+            numbers[$"parts.{part.Name}.ci95_lower"] = part.Ci95?[0];
+            numbers[$"parts.{part.Name}.ci95_upper"] = part.Ci95?[1];
+            if (part.Verdict is { } partVerdict)
+            {
+                texts.Add(KeyValuePair.Create($"parts.{part.Name}.verdict", partVerdict.ToString().ToLowerInvariant()));
+            }
+        }
+
         foreach (var row in result.Sensitivity.Where(r => !r.Registered))
         {
             if (row.Claims.FirstOrDefault(c => c.Id == id) is { } other)

@@ -1,20 +1,37 @@
 using MiaRepro.Recipes;
+using MiaRepro.Registration;
 
 namespace MiaRepro.Claims;
 
-/// <summary>The claims MiaRepro decides at a scale, by id; each decides from the attack the scale names for LiRA.</summary>
+/// <summary>
+/// The claims MiaRepro decides at a scale, built from the pre-registration (<see cref="Preregistration.Current"/>:
+/// statements, recipes, thresholds); each decides from the attack the scale registers for LiRA.
+/// </summary>
 public static class ClaimCatalog
 {
     public static IReadOnlyList<IClaim> For(ScaleProfile scale) => For(scale, scale.LiraAttack);
 
     /// <summary>The claims of <paramref name="scale"/> decided from <paramref name="attack"/> (the sensitivity table's other attacks).</summary>
-    public static IReadOnlyList<IClaim> For(ScaleProfile scale, string attack) =>
-    [
-        new LiraBeatsLossClaim(attack),
-        TechniqueLowersAttackClaim.Augmentation(attack, scale),
-        TechniqueLowersAttackClaim.EarlyStopping(attack, scale),
-        new CombinedTechniquesClaim(attack),
-        new CombinedRandomnessClaim(),
-        new GapPredictsVulnerabilityClaim(attack),
-    ];
+    public static IReadOnlyList<IClaim> For(ScaleProfile scale, string attack) => For(scale, attack, Preregistration.Current);
+
+    /// <summary>The claims as <paramref name="registration"/> registers them.</summary>
+    public static IReadOnlyList<IClaim> For(ScaleProfile scale, string attack, Preregistration registration)
+    {
+        ArgumentNullException.ThrowIfNull(registration);
+        if (registration.Fpr != LowFpr.Fpr)
+        {
+            throw new InvalidOperationException(
+                $"{Preregistration.RepositoryPath} registers the operating point FPR {registration.Fpr}; this build measures the claims at {LowFpr.Fpr}.");
+        }
+
+        return
+        [
+            new LiraBeatsLossClaim(attack, registration.Claim("C0")),
+            TechniqueLowersAttackClaim.Augmentation(attack, scale, registration.Claim("C1")),
+            TechniqueLowersAttackClaim.EarlyStopping(attack, scale, registration.Claim("C2")),
+            new CombinedTechniquesClaim(attack, registration.Claim("C3")),
+            new CombinedRandomnessClaim(registration.Claim("C4")),
+            new GapPredictsVulnerabilityClaim(attack, registration.Claim("C5")),
+        ];
+    }
 }

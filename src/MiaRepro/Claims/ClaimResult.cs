@@ -18,6 +18,15 @@ public sealed record ClaimResult(
     string Measure,
     string Reason)
 {
+    /// <summary>The measured parts of a claim decided from several, and the numbers it reports untested (empty for most claims).</summary>
+    public IReadOnlyList<ClaimPart> Parts { get; init; } = [];
+
+    /// <summary>Supported when all are, refuted when any is, inconclusive otherwise.</summary>
+    public static Verdict Combine(IReadOnlyList<Verdict> verdicts) =>
+        verdicts.Any(v => v == Verdict.Refuted) ? Verdict.Refuted
+        : verdicts.All(v => v == Verdict.Supported) ? Verdict.Supported
+        : Verdict.Inconclusive;
+
     /// <summary>Decides a claim that the effect exceeds <paramref name="threshold"/> from its interval.</summary>
     public static Verdict Decide(double lower, double upper, double threshold) =>
         lower > threshold ? Verdict.Supported

@@ -1,5 +1,6 @@
 using MiaRepro.Attacks;
 using MiaRepro.Metrics;
+using MiaRepro.Registration;
 
 namespace MiaRepro.Claims;
 
@@ -12,29 +13,33 @@ namespace MiaRepro.Claims;
 /// draws for every recipe, which share the keep matrix). Pre-registered threshold: the interval lies wholly above 1.
 /// The baseline's ρ is reported alongside.
 /// </summary>
-public sealed class CombinedRandomnessClaim(
-    string augmentation = "crop-flip", string earlyStopping = "early-stop", string combined = "crop-flip-early-stop", double threshold = 1.0) : IClaim
+public sealed class CombinedRandomnessClaim(RegisteredClaim registered) : IClaim
 {
+    private readonly string _augmentation = registered.Recipes[0];
+    private readonly string _earlyStopping = registered.Recipes[1];
+    private readonly string _combined = registered.Recipes[2];
+    private readonly double _threshold = registered.Threshold;
+
     public string Id => "C4";
 
     public string? Attack => null;
 
-    public string Statement => "Combining techniques adds training randomness, which weakens the attack.";
+    public string Statement => registered.Statement;
 
-    public IReadOnlyList<string> Recipes => [augmentation, earlyStopping, combined];
+    public IReadOnlyList<string> Recipes => [_augmentation, _earlyStopping, _combined];
 
     public ClaimResult Decide(ClaimEvidence evidence)
     {
         var measure = $"randomness-to-signal ratio ρ (spread of φ between models of equal membership ÷ IN−OUT separation): " +
-            $"{combined} ÷ max({augmentation}, {earlyStopping})";
+            $"{_combined} ÷ max({_augmentation}, {_earlyStopping})";
         if (Recipes.FirstOrDefault(r => !evidence.Populations.ContainsKey(r)) is { } absent)
         {
-            return ClaimResult.Unmeasured(this, threshold, measure, $"needs the recipe {absent} in the run");
+            return ClaimResult.Unmeasured(this, _threshold, measure, $"needs the recipe {absent} in the run");
         }
 
         var reported = evidence.Populations.ContainsKey("baseline") ? ["baseline", .. Recipes] : Recipes;
         var signals = reported.ToDictionary(r => r, r => CellSignals.MeanOverQueries(evidence.Populations[r].Population, v => v));
-        var population = evidence.Populations[combined].Population;
+        var population = evidence.Populations[_combined].Population;
         var (models, examples, keep) = (population.Models, population.Examples, population.Keep);
         var full = reported.ToDictionary(r => r, r => SignalSpread.Ratio(signals[r], keep, models, examples));
         var effect = Effect(full);
@@ -54,13 +59,13 @@ public sealed class CombinedRandomnessClaim(
         var defined = replicates.Where(v => !double.IsNaN(v)).ToArray();
         if (double.IsNaN(effect) || defined.Length == 0)
         {
-            return ClaimResult.Unmeasured(this, threshold, measure, "ρ is undefined: no example has both IN and OUT models");
+            return ClaimResult.Unmeasured(this, _threshold, measure, "ρ is undefined: no example has both IN and OUT models");
         }
 
         var detail = "ρ " + string.Join(", ", reported.Select(r => $"{r} {ClaimResult.Number(full[r])}"));
-        return ClaimResult.FromInterval(this, effect, Interval.Percentile(defined), threshold, measure, detail);
+        return ClaimResult.FromInterval(this, effect, Interval.Percentile(defined), _threshold, measure, detail);
     }
 
     private double Effect(Dictionary<string, double> rho) =>
-        PairedBootstrap.Ratio(rho[combined], Math.Max(rho[augmentation], rho[earlyStopping]));
+        PairedBootstrap.Ratio(rho[_combined], Math.Max(rho[_augmentation], rho[_earlyStopping]));
 }

@@ -1,4 +1,5 @@
 using MiaRepro.Metrics;
+using MiaRepro.Registration;
 
 namespace MiaRepro.Claims;
 
@@ -7,15 +8,17 @@ namespace MiaRepro.Claims;
 /// ratio of LiRA's TPR at 0.1% FPR to LOSS's, both attacks scoring the same targets and examples, with a paired
 /// bootstrap interval. Pre-registered threshold: the ratio's interval lies wholly above 1.
 /// </summary>
-public sealed class LiraBeatsLossClaim(string attack, double threshold = 1.0) : IClaim
+public sealed class LiraBeatsLossClaim(string attack, RegisteredClaim registered) : IClaim
 {
+    private readonly double _threshold = registered.Threshold;
+
     public const string Recipe = "baseline";
 
     public string Id => "C0";
 
     public string? Attack => attack;
 
-    public string Statement => "LiRA beats the LOSS attack at low FPR.";
+    public string Statement => registered.Statement;
 
     public IReadOnlyList<string> Recipes => [Recipe];
 
@@ -26,16 +29,16 @@ public sealed class LiraBeatsLossClaim(string attack, double threshold = 1.0) : 
         var loss = evidence.Outcome(Recipe, "loss", out var missingLoss);
         if (lira is null || loss is null)
         {
-            return ClaimResult.Unmeasured(this, threshold, measure, lira is null ? missing : missingLoss);
+            return ClaimResult.Unmeasured(this, _threshold, measure, lira is null ? missing : missingLoss);
         }
 
         if (LowFpr.Unmeasurable(lira.Pooled) is { } why)
         {
-            return ClaimResult.Unmeasured(this, threshold, measure, why);
+            return ClaimResult.Unmeasured(this, _threshold, measure, why);
         }
 
         var comparison = evidence.CompareTpr(lira, loss, evidence.Populations[Recipe].Population);
         var detail = $"{attack} {LowFpr.Percent(comparison.A)} vs loss {LowFpr.Percent(comparison.B)}";
-        return ClaimResult.FromInterval(this, comparison.Ratio, comparison.RatioCi95, threshold, measure, detail);
+        return ClaimResult.FromInterval(this, comparison.Ratio, comparison.RatioCi95, _threshold, measure, detail);
     }
 }

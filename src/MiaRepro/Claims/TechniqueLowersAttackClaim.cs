@@ -1,5 +1,6 @@
 using MiaRepro.Metrics;
 using MiaRepro.Recipes;
+using MiaRepro.Registration;
 
 namespace MiaRepro.Claims;
 
@@ -18,20 +19,20 @@ public sealed class TechniqueLowersAttackClaim : IClaim
     private readonly string _technique;
     private readonly ScaleProfile _scale;
 
-    private TechniqueLowersAttackClaim(
-        string id, string statement, string technique, string example, Func<Recipe, bool> applies, string attack, ScaleProfile scale)
+    private TechniqueLowersAttackClaim(RegisteredClaim registered, string technique, Func<Recipe, bool> applies, string attack, ScaleProfile scale)
     {
-        (Id, Statement, _technique, _applies, _attack, _scale) = (id, statement, technique, applies, attack, scale);
-        Recipes = [Baseline, example];
+        (Id, Statement, _technique, _applies, _attack, _scale) = (registered.Id, registered.Statement, technique, applies, attack, scale);
+        (FactorThreshold, AucThreshold) = (registered.Threshold, registered.Value("auc_difference"));
+        Recipes = registered.Recipes;
     }
 
     public const string Baseline = "baseline";
 
-    /// <summary>The factor's threshold: any reduction.</summary>
-    public const double FactorThreshold = 1.0;
+    /// <summary>The factor's registered threshold (1: any reduction).</summary>
+    public double FactorThreshold { get; }
 
-    /// <summary>The AUC difference's threshold: any reduction.</summary>
-    public const double AucThreshold = 0.0;
+    /// <summary>The AUC difference's registered threshold (0: any reduction).</summary>
+    public double AucThreshold { get; }
 
     public string Id { get; }
 
@@ -43,13 +44,13 @@ public sealed class TechniqueLowersAttackClaim : IClaim
     public IReadOnlyList<string> Recipes { get; }
 
     /// <summary>C1: every augmentation-only recipe of the run against the baseline.</summary>
-    public static TechniqueLowersAttackClaim Augmentation(string attack, ScaleProfile scale) => new(
-        "C1", "Data augmentation lowers MIA success.", "augmentation", "crop-flip",
+    public static TechniqueLowersAttackClaim Augmentation(string attack, ScaleProfile scale, RegisteredClaim registered) => new(
+        registered, "augmentation",
         r => r.Augmentation.Steps.Count > 0 && r.EarlyStopping is null, attack, scale);
 
     /// <summary>C2: every early-stopping-only recipe of the run against the baseline.</summary>
-    public static TechniqueLowersAttackClaim EarlyStopping(string attack, ScaleProfile scale) => new(
-        "C2", "Early stopping lowers MIA success.", "early stopping", "early-stop",
+    public static TechniqueLowersAttackClaim EarlyStopping(string attack, ScaleProfile scale, RegisteredClaim registered) => new(
+        registered, "early stopping",
         r => r.Augmentation.Steps.Count == 0 && r.EarlyStopping is not null && r.LabelSmoothing == 0, attack, scale);
 
     public bool AppliesTo(IReadOnlyCollection<string> recipes) =>
@@ -89,10 +90,10 @@ public sealed class TechniqueLowersAttackClaim : IClaim
             var auc = evidence.Compare(baseline, outcome, population, m => m.Auc);
             var byTpr = ClaimResult.Decide(tpr.RatioCi95.Lower, tpr.RatioCi95.Upper, FactorThreshold);
             var byAuc = ClaimResult.Decide(auc.DifferenceCi95.Lower, auc.DifferenceCi95.Upper, AucThreshold);
-            findings.Add((name, tpr, auc, Combine([byTpr, byAuc])));
+            findings.Add((name, tpr, auc, ClaimResult.Combine([byTpr, byAuc])));
         }
 
-        var verdict = Combine([.. findings.Select(f => f.Verdict)]);
+        var verdict = ClaimResult.Combine([.. findings.Select(f => f.Verdict)]);
         var weakest = findings.MinBy(f => f.Tpr.Ratio)!;
         var detail = string.Join("; ", findings.Select(f =>
             $"{f.Recipe}: TPR ×{ClaimResult.Number(f.Tpr.Ratio)} lower, 95% CI {ClaimResult.Format(f.Tpr.RatioCi95)}, " +
@@ -107,10 +108,4 @@ public sealed class TechniqueLowersAttackClaim : IClaim
             Id, Statement, verdict, weakest.Tpr.Ratio, [weakest.Tpr.RatioCi95.Lower, weakest.Tpr.RatioCi95.Upper],
             FactorThreshold, measure, $"{because}: {detail}");
     }
-
-    /// <summary>Supported when all are, refuted when any is, inconclusive otherwise.</summary>
-    private static Verdict Combine(IReadOnlyList<Verdict> verdicts) =>
-        verdicts.Any(v => v == Verdict.Refuted) ? Verdict.Refuted
-        : verdicts.All(v => v == Verdict.Supported) ? Verdict.Supported
-        : Verdict.Inconclusive;
 }

@@ -48,28 +48,16 @@ public static class PairedBootstrap
                 $"Expected {models} × {examples} = {cells} cells; got A {scoresA.Length}, B {scoresB.Length}, keep {keep.Length}.");
         }
 
-        var a = new BootstrapCells(scoresA, keep);
-        var b = new BootstrapCells(scoresB, keep);
-        var fullA = metric(a.Full())
-            ?? throw new ArgumentException("The metric is undefined for A on the full data.", nameof(metric));
-        var fullB = metric(b.Full())
-            ?? throw new ArgumentException("The metric is undefined for B on the full data.", nameof(metric));
-
+        var metrics = Replicates([scoresA, scoresB], keep, models, examples, metric, replicates, seed);
+        var fullA = metrics.Full[0] ?? throw new ArgumentException("The metric is undefined for A on the full data.", nameof(metric));
+        var fullB = metrics.Full[1] ?? throw new ArgumentException("The metric is undefined for B on the full data.", nameof(metric));
         var ratios = new double[replicates];
         var differences = new double[replicates];
-        Parallel.For(
-            0,
-            replicates,
-            () => new BootstrapDraw(keep, models, examples),
-            (r, _, draw) =>
-            {
-                draw.Draw(seed, r);
-                var ma = draw.Metrics(a) is { } ra ? metric(ra) : null;
-                var mb = draw.Metrics(b) is { } rb ? metric(rb) : null;
-                (ratios[r], differences[r]) = ma is { } x && mb is { } y ? (Ratio(x, y), x - y) : (double.NaN, double.NaN);
-                return draw;
-            },
-            _ => { });
+        for (var r = 0; r < replicates; r++)
+        {
+            var (ma, mb) = (metrics.ByReplicate[r][0], metrics.ByReplicate[r][1]);
+            (ratios[r], differences[r]) = double.IsNaN(ma) || double.IsNaN(mb) ? (double.NaN, double.NaN) : (Ratio(ma, mb), ma - mb);
+        }
 
         var undefined = differences.Count(double.IsNaN);
         var excluded = ratios.Count(double.IsNaN) - undefined;
@@ -83,6 +71,39 @@ public static class PairedBootstrap
             replicates,
             undefined,
             excluded);
+    }
+
+    /// <summary>
+    /// The metric of several score sets on one keep matrix, on the full data and on each replicate of the paired
+    /// draws (models and examples with replacement, the same draws for every set, as <see cref="Compare"/>): what a
+    /// comparison of more than two sets (C3: the combined recipe against each technique alone) is computed from.
+    /// </summary>
+    /// <returns>Per set, the metric on the full data (null where undefined); per replicate and set, the metric (NaN where undefined).</returns>
+    public static (double?[] Full, double[][] ByReplicate) Replicates(
+        IReadOnlyList<double[]> scoreSets,
+        bool[] keep,
+        int models,
+        int examples,
+        Func<AttackMetrics, double?> metric,
+        int replicates = DefaultReplicates,
+        ulong seed = 0)
+    {
+        ArgumentNullException.ThrowIfNull(scoreSets);
+        var cells = scoreSets.Select(s => new BootstrapCells(s, keep)).ToArray();
+        var full = cells.Select(c => metric(c.Full())).ToArray();
+        var byReplicate = new double[replicates][];
+        Parallel.For(
+            0,
+            replicates,
+            () => new BootstrapDraw(keep, models, examples),
+            (r, _, draw) =>
+            {
+                draw.Draw(seed, r);
+                byReplicate[r] = [.. cells.Select(c => draw.Metrics(c) is { } m && metric(m) is { } v ? v : double.NaN)];
+                return draw;
+            },
+            _ => { });
+        return (full, byReplicate);
     }
 
     /// <summary>x/y with x/0 = ±∞ for x ≠ 0 and 0/0 = NaN (excluded).</summary>

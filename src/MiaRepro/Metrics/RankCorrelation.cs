@@ -14,6 +14,19 @@ public static class RankCorrelation
         return x.Count < 2 ? double.NaN : Pearson(Ranks(x), Ranks(y));
     }
 
+    /// <summary>
+    /// Spearman's partial correlation of <paramref name="x"/> and <paramref name="y"/> given <paramref name="z"/>:
+    /// (ρxy − ρxz ρyz) ÷ √((1 − ρxz²)(1 − ρyz²)) of the rank correlations. NaN when a correlation is undefined or
+    /// <paramref name="z"/> determines <paramref name="x"/> or <paramref name="y"/> (|ρ| = 1 up to rounding): then
+    /// nothing of x or y is left beyond z.
+    /// </summary>
+    public static double PartialSpearman(IReadOnlyList<double> x, IReadOnlyList<double> y, IReadOnlyList<double> z)
+    {
+        var (xy, xz, yz) = (Spearman(x, y), Spearman(x, z), Spearman(y, z));
+        var rest = (1 - (xz * xz)) * (1 - (yz * yz));
+        return double.IsNaN(xy) || double.IsNaN(rest) || rest < 1e-12 ? double.NaN : (xy - (xz * yz)) / Math.Sqrt(rest);
+    }
+
     /// <summary>Ranks 1..n, ties sharing the mean of the ranks they span.</summary>
     public static double[] Ranks(IReadOnlyList<double> values)
     {

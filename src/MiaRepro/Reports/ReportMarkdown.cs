@@ -51,6 +51,29 @@ public static class ReportMarkdown
         md.AppendLine();
     }
 
+    /// <summary>The parts of the claims decided from several measures (C3), and the numbers they report untested.</summary>
+    private static void AppendParts(StringBuilder md, IReadOnlyList<ClaimResult> claims)
+    {
+        var parts = claims.SelectMany(c => c.Parts.Select(p => (c.Id, Part: p))).ToList();
+        if (parts.Count == 0)
+        {
+            return;
+        }
+
+        md.AppendLine("| claim | part | measure | effect | 95% CI | threshold | verdict |");
+        md.AppendLine("|---|---|---|---|---|---|---|");
+        foreach (var (id, p) in parts)
+        {
+            var effect = p.Effect is null ? "—" : Invariant($"{p.Effect:0.##}");
+            var ci = p.Ci95 is null ? "—" : Invariant($"[{p.Ci95[0]:0.##}, {p.Ci95[1]:0.##}]");
+            var threshold = p.Threshold is null ? "reported" : Invariant($"{p.Threshold}");
+            var verdict = p.Verdict is null ? "—" : p.Verdict.Value.ToString().ToLowerInvariant();
+            md.AppendLine($"| {id} | {p.Name} | {p.Measure} | {effect} | {ci} | {threshold} | {verdict} |");
+        }
+
+        md.AppendLine();
+    }
+
     public static string Build(ReproductionResult result, ReportSupplement? supplement = null)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -80,12 +103,13 @@ public static class ReportMarkdown
             }
 
             md.AppendLine();
+            AppendParts(md, result.Claims);
             md.AppendLine(
                 "A verdict is *supported* when the effect's 95% paired bootstrap interval lies wholly beyond the pre-registered " +
-                "threshold, *refuted* when wholly on the other side, *inconclusive* otherwise. C4's training randomness: for each " +
+                "threshold (`claims/preregistration.json`), *refuted* when wholly on the other side, *inconclusive* otherwise. C4's training randomness: for each " +
                 "example, σ = √((σ_in² + σ_out²)/2), the standard deviations of φ over the models where it was IN and OUT, and " +
                 "Δ = μ_in − μ_out; a recipe's randomness-to-signal ratio is ρ = mean σ ÷ mean Δ. C5's per-target TPR is at the " +
-                "lowest FPR every target's own non-members can measure.").AppendLine();
+                "lowest FPR every target's own non-members can measure, and its interval resamples recipes as clusters, then models within them.").AppendLine();
         }
 
         AppendSensitivity(md, result.Sensitivity);
@@ -113,6 +137,7 @@ public static class ReportMarkdown
         md.AppendLine("| recipe hashes | " + string.Join(", ", result.Recipes.Select(r => $"{r.Key} `{r.Value.Trained.Recipe.Hash}`")) + " |");
         md.AppendLine(Invariant($"| device | {result.Device}, {s.Threads} threads |"));
         md.AppendLine($"| CPU kernels | {result.Kernels.Describe()} |");
+        md.AppendLine($"| pre-registration | {Registration(s.Scale.Name)} |");
         AppendVersions(md);
         md.AppendLine().AppendLine("## Time per stage").AppendLine();
         foreach (var (stage, seconds) in result.StageSeconds.Concat(supplement.StageSeconds))
@@ -121,6 +146,16 @@ public static class ReportMarkdown
         }
 
         return md.ToString();
+    }
+
+    /// <summary>The pre-registration in words: file, version, SHA-256, and whether the scale's verdicts are confirmatory.</summary>
+    public static string Registration(string scale)
+    {
+        var r = MiaRepro.Registration.Preregistration.Current;
+        var confirmatory = r.Scales.FirstOrDefault(d => d.Name == scale) is { Confirmatory: true } design
+            ? $"confirmatory at master seeds {string.Join(", ", design.ConfirmingSeeds)}"
+            : "exploratory (the design is not frozen for confirmation)";
+        return $"`{MiaRepro.Registration.Preregistration.RepositoryPath}` version {r.Version}, SHA-256 `{r.Sha256}`; {scale} verdicts {confirmatory}";
     }
 
     /// <summary><c>report.md</c> for <c>miarepro attack</c>: the imported population, its plots, then its attacks.</summary>

@@ -55,6 +55,7 @@ public static class ResultsJson
             ["epochs"] = settings.Scale.Epochs,
             ["dataset_source"] = result.DatasetSource,
             ["versions"] = Versions(),
+            ["preregistration"] = Preregistered(settings.Scale.Name),
             ["stage_seconds"] = new JsonObject([.. result.StageSeconds.Select(s => KeyValuePair.Create<string, JsonNode?>(s.Key, s.Value))]),
             ["recipes"] = recipes,
             ["claims"] = new JsonArray([.. result.Claims.Select(Claim)]),
@@ -258,7 +259,31 @@ public static class ResultsJson
         ["threshold"] = c.Threshold,
         ["measure"] = c.Measure,
         ["reason"] = c.Reason,
+        ["parts"] = new JsonArray([.. c.Parts.Select(p => (JsonNode)new JsonObject
+        {
+            ["name"] = p.Name,
+            ["measure"] = p.Measure,
+            ["effect"] = Finite(p.Effect),
+            ["ci95"] = p.Ci95 is null ? null : new JsonArray(Finite(p.Ci95[0]), Finite(p.Ci95[1])),
+            ["threshold"] = p.Threshold,
+            ["verdict"] = p.Verdict?.ToString().ToLowerInvariant(),
+        })]),
     };
+
+    /// <summary>Which pre-registration the claims were decided under: its path, version, SHA-256 and whether the scale's design is confirmatory.</summary>
+    private static JsonObject Preregistered(string scale)
+    {
+        var r = MiaRepro.Registration.Preregistration.Current;
+        var design = r.Scales.FirstOrDefault(d => d.Name == scale);
+        return new JsonObject
+        {
+            ["file"] = MiaRepro.Registration.Preregistration.RepositoryPath,
+            ["version"] = r.Version,
+            ["sha256"] = r.Sha256,
+            ["confirmatory"] = design?.Confirmatory ?? false,
+            ["confirming_seeds"] = new JsonArray([.. (design?.ConfirmingSeeds ?? []).Select(x => (JsonNode?)x)]),
+        };
+    }
 
     /// <summary>One attack's row of the sensitivity table: the attack, its convention, and each claim's verdict, effect and interval.</summary>
     private static JsonObject Sensitivity(ClaimSensitivity s) => new()

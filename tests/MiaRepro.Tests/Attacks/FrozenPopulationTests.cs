@@ -3,6 +3,7 @@ using FluentAssertions;
 using MiaRepro.Baselines;
 using MiaRepro.Populations;
 using MiaRepro.Recipes;
+using MiaRepro.Registration;
 using MiaRepro.Runs;
 
 namespace MiaRepro.Tests.Attacks;
@@ -75,7 +76,7 @@ public sealed class FrozenPopulationTests
     /// <summary>
     /// Per recipe and attack: AUC, balanced accuracy, TPR at every standard FPR (null when unmeasurable) and the 95%
     /// intervals of the AUC and of the TPR at 0.1%; an attack that could not run, with its reason. Per claim: the
-    /// verdict, the effect and its interval.
+    /// verdict, the effect and its interval, and its parts'; the pre-registration's SHA-256.
     /// </summary>
     public static Snapshot Numbers(RunAnalysis analysis)
     {
@@ -112,7 +113,15 @@ public sealed class FrozenPopulationTests
             Add($"{claim.Id}.effect", claim.Effect);
             Add($"{claim.Id}.ci95_lower", claim.Ci95?[0]);
             Add($"{claim.Id}.ci95_upper", claim.Ci95?[1]);
+            foreach (var part in claim.Parts)
+            {
+                Add($"{claim.Id}.{part.Name}.effect", part.Effect);
+                Add($"{claim.Id}.{part.Name}.ci95_lower", part.Ci95?[0]);
+                Add($"{claim.Id}.{part.Name}.ci95_upper", part.Ci95?[1]);
+            }
         }
+
+        texts.Add(KeyValuePair.Create("preregistration_sha256", Preregistration.Current.Sha256));
 
         foreach (var row in analysis.Sensitivity.Where(r => !r.Registered))
         {

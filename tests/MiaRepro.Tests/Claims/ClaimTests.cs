@@ -1,6 +1,7 @@
 using FluentAssertions;
 using MiaRepro.Claims;
 using MiaRepro.Recipes;
+using MiaRepro.Registration;
 using Xunit;
 
 namespace MiaRepro.Tests.Claims;
@@ -10,6 +11,16 @@ public sealed class ClaimTests
 {
     private const string Lira = ClaimWorld.Attack;
 
+    private static RegisteredClaim Registered(string id) => Preregistration.Current.Claim(id);
+
+    private static LiraBeatsLossClaim C0() => new(Lira, Registered("C0"));
+
+    private static CombinedTechniquesClaim C3() => new(Lira, Registered("C3"));
+
+    private static CombinedRandomnessClaim C4() => new(Registered("C4"));
+
+    private static GapPredictsVulnerabilityClaim C5() => new(Lira, Registered("C5"));
+
     [Fact]
     public void C0_LiRA_beats_loss_when_difficulty_hides_membership_from_the_raw_loss()
     {
@@ -17,7 +28,7 @@ public sealed class ClaimTests
         var world = new ClaimWorld().Recipe("baseline", shift: 2.0);
 
         // When
-        var result = world.Decide(new LiraBeatsLossClaim(Lira));
+        var result = world.Decide(C0());
 
         // Then LiRA, which calibrates each example by its shadows, wins clearly at 0.1% FPR
         result.Verdict.Should().Be(Verdict.Supported, result.Reason);
@@ -32,7 +43,7 @@ public sealed class ClaimTests
         var world = new ClaimWorld().Recipe("baseline", shift: 2.0).FlipSign("baseline", Lira);
 
         // When
-        var result = world.Decide(new LiraBeatsLossClaim(Lira));
+        var result = world.Decide(C0());
 
         // Then
         result.Verdict.Should().Be(Verdict.Refuted, result.Reason);
@@ -45,7 +56,7 @@ public sealed class ClaimTests
         var world = new ClaimWorld().Recipe("baseline", 2.0).Recipe("crop-flip", 1.0).Recipe("flip", 1.2).Recipe("early-stop", 3.0);
 
         // When
-        var result = world.Decide(TechniqueLowersAttackClaim.Augmentation(Lira, ScaleProfile.Smoke));
+        var result = world.Decide(TechniqueLowersAttackClaim.Augmentation(Lira, ScaleProfile.Smoke, Registered("C1")));
 
         // Then early-stop (not an augmentation recipe) is not part of C1
         result.Verdict.Should().Be(Verdict.Supported, result.Reason);
@@ -60,7 +71,7 @@ public sealed class ClaimTests
         var world = new ClaimWorld().Recipe("baseline", 1.0).Recipe("crop-flip", 0.5).Recipe("flip", 2.0);
 
         // When
-        var result = world.Decide(TechniqueLowersAttackClaim.Augmentation(Lira, ScaleProfile.Smoke));
+        var result = world.Decide(TechniqueLowersAttackClaim.Augmentation(Lira, ScaleProfile.Smoke, Registered("C1")));
 
         // Then
         result.Verdict.Should().Be(Verdict.Refuted, result.Reason);
@@ -73,7 +84,7 @@ public sealed class ClaimTests
         var world = new ClaimWorld().Recipe("baseline", 1.5).Recipe("crop-flip", 1.5);
 
         // When
-        var result = world.Decide(TechniqueLowersAttackClaim.Augmentation(Lira, ScaleProfile.Smoke));
+        var result = world.Decide(TechniqueLowersAttackClaim.Augmentation(Lira, ScaleProfile.Smoke, Registered("C1")));
 
         // Then
         result.Verdict.Should().Be(Verdict.Inconclusive, result.Reason);
@@ -86,7 +97,7 @@ public sealed class ClaimTests
         var world = new ClaimWorld().Recipe("baseline", 2.0).Recipe("early-stop", 0.8).Recipe("crop-flip", 3.0);
 
         // When
-        var result = world.Decide(TechniqueLowersAttackClaim.EarlyStopping(Lira, ScaleProfile.Smoke));
+        var result = world.Decide(TechniqueLowersAttackClaim.EarlyStopping(Lira, ScaleProfile.Smoke, Registered("C2")));
 
         // Then
         result.Verdict.Should().Be(Verdict.Supported, result.Reason);
@@ -94,18 +105,53 @@ public sealed class ClaimTests
     }
 
     [Fact]
-    public void C3_is_supported_above_its_factor_and_reports_whether_the_combined_recipe_is_lowest()
+    public void C3_is_supported_when_the_combined_recipe_leaks_less_than_each_technique_alone_and_the_baseline()
     {
-        // Given
-        var world = new ClaimWorld().Recipe("baseline", 2.5).Recipe("crop-flip", 1.2).Recipe("crop-flip-early-stop", 0.3);
+        // Given the combined recipe well below crop-flip and early-stop alone, which are below the baseline
+        var world = new ClaimWorld().Recipe("baseline", 2.5).Recipe("crop-flip", 1.6).Recipe("early-stop", 1.4).Recipe("crop-flip-early-stop", 0.3);
 
         // When
-        var result = world.Decide(new CombinedTechniquesClaim(Lira));
+        var result = world.Decide(C3());
+
+        // Then "the most" (against early-stop, the better technique) and "lowers" both hold; the largest factor is reported
+        result.Verdict.Should().Be(Verdict.Supported, result.Reason);
+        result.Parts.Select(p => p.Name).Should().Equal("below_each_technique", "below_baseline", "largest_reduction");
+        result.Parts[0].Verdict.Should().Be(Verdict.Supported);
+        result.Parts[1].Verdict.Should().Be(Verdict.Supported);
+        result.Parts[2].Measure.Should().Be("baseline ÷ crop-flip-early-stop");
+        result.Parts[2].Threshold.Should().BeNull("the largest reduction is reported, not tested");
+        result.Effect.Should().Be(result.Parts[0].Effect);
+        result.Ci95![0].Should().BeGreaterThan(1);
+    }
+
+    [Fact]
+    public void C3_is_refuted_when_a_technique_alone_leaks_less_than_the_combination()
+    {
+        // Given early stopping alone well below the combined recipe, both below the baseline
+        var world = new ClaimWorld().Recipe("baseline", 2.5).Recipe("crop-flip", 1.6).Recipe("early-stop", 0.3).Recipe("crop-flip-early-stop", 1.4);
+
+        // When
+        var result = world.Decide(C3());
+
+        // Then "lowers" holds but "the most" is refuted, and so is the claim
+        result.Parts[1].Verdict.Should().Be(Verdict.Supported);
+        result.Parts[0].Verdict.Should().Be(Verdict.Refuted);
+        result.Verdict.Should().Be(Verdict.Refuted, result.Reason);
+        result.Parts[2].Measure.Should().Be("baseline ÷ early-stop", "early-stop has the largest reduction of the run");
+    }
+
+    [Fact]
+    public void C3_is_inconclusive_when_the_combination_is_no_better_than_the_better_technique()
+    {
+        // Given the combined recipe drawn exactly as early stopping alone
+        var world = new ClaimWorld().Recipe("baseline", 2.5).Recipe("crop-flip", 1.6).Recipe("early-stop", 0.8).Recipe("crop-flip-early-stop", 0.8);
+
+        // When
+        var result = world.Decide(C3());
 
         // Then
-        result.Verdict.Should().Be(Verdict.Supported, result.Reason);
-        result.Ci95![0].Should().BeGreaterThan(3);
-        result.Reason.Should().Contain("crop-flip-early-stop has the lowest TPR of the run");
+        result.Parts[0].Effect.Should().Be(1.0);
+        result.Verdict.Should().Be(Verdict.Inconclusive, result.Reason);
     }
 
     [Fact]
@@ -117,7 +163,7 @@ public sealed class ClaimTests
             .Recipe("crop-flip-early-stop", 0.8, noise: 2.0);
 
         // When
-        var result = world.Decide(new CombinedRandomnessClaim());
+        var result = world.Decide(C4());
 
         // Then the effect is ρ(combined) / ρ(early-stop) = 2
         result.Verdict.Should().Be(Verdict.Supported, result.Reason);
@@ -132,46 +178,86 @@ public sealed class ClaimTests
         var world = new ClaimWorld().Recipe("crop-flip", 1.0, noise: 2.0).Recipe("early-stop", 1.0).Recipe("crop-flip-early-stop", 1.0);
 
         // When
-        var result = world.Decide(new CombinedRandomnessClaim());
+        var result = world.Decide(C4());
 
         // Then
         result.Verdict.Should().Be(Verdict.Refuted, result.Reason);
         result.Effect.Should().BeApproximately(0.5, 0.05);
     }
 
-    [Fact]
-    public void C5_is_supported_when_the_gap_tracks_leakage_and_test_accuracy_does_not()
+    /// <summary>Ten recipes (the registered minimum of clusters) leaking in the order of <paramref name="shift"/>, with accuracies from <paramref name="accuracy"/>(recipe, model).</summary>
+    private static ClaimWorld TenRecipes(Func<int, double> shift, Func<int, int, (double Train, double Test)> accuracy)
     {
-        // Given four recipes leaking in the order of their gaps, with test accuracies unrelated to leakage
-        var world = new ClaimWorld()
-            .Recipe("baseline", 2.0, accuracy: m => (1.0, 0.80 + (0.01 * (m % 4))))
-            .Recipe("crop-flip", 1.4, accuracy: m => (0.93, 0.81 + (0.01 * ((m + 1) % 4))))
-            .Recipe("early-stop", 1.0, accuracy: m => (0.90, 0.82 + (0.01 * ((m + 2) % 4))))
-            .Recipe("crop-flip-early-stop", 0.5, accuracy: m => (0.86, 0.80 + (0.01 * ((m + 3) % 4))));
+        var world = new ClaimWorld();
+        foreach (var (name, r) in RecipeCatalog.PaperGrid.Take(10).Select((n, i) => (n, i)))
+        {
+            world.Recipe(name, shift(r), accuracy: m => accuracy(r, m));
+        }
 
-        // When
-        var result = world.Decide(new GapPredictsVulnerabilityClaim(Lira));
-
-        // Then
-        result.Verdict.Should().Be(Verdict.Supported, result.Reason);
-        result.Reason.Should().Contain("64 targets");
+        return world;
     }
 
     [Fact]
-    public void C5_is_refuted_when_test_accuracy_tracks_leakage_and_the_gap_does_not()
+    public void C5_is_supported_when_the_gap_tracks_leakage_beyond_test_accuracy()
     {
-        // Given train accuracy that moves with test accuracy, so the gap is the same noise everywhere
-        var world = new ClaimWorld()
-            .Recipe("baseline", 2.0, accuracy: m => (0.70 + 0.2 + (0.01 * (m % 4)), 0.70))
-            .Recipe("crop-flip", 1.4, accuracy: m => (0.75 + 0.2 + (0.01 * ((m + 1) % 4)), 0.75))
-            .Recipe("early-stop", 1.0, accuracy: m => (0.80 + 0.2 + (0.01 * ((m + 2) % 4)), 0.80))
-            .Recipe("crop-flip-early-stop", 0.5, accuracy: m => (0.85 + 0.2 + (0.01 * ((m + 3) % 4)), 0.85));
+        // Given ten recipes leaking in the order of their train accuracies (so of their gaps), with test accuracies unrelated to leakage
+        var world = TenRecipes(r => 0.4 + (0.2 * r), (r, m) => (0.80 + (0.02 * r), 0.70 + (0.01 * ((r * 7 + m) % 10))));
 
         // When
-        var result = world.Decide(new GapPredictsVulnerabilityClaim(Lira));
+        var result = world.Decide(C5());
+
+        // Then the partial correlation of gap and TPR given test accuracy is positive, recipes resampled as clusters
+        result.Verdict.Should().Be(Verdict.Supported, result.Reason);
+        result.Reason.Should().Contain("160 targets in 10 recipes").And.Contain("within each recipe");
+        result.Effect.Should().BeGreaterThan(0.3);
+    }
+
+    [Fact]
+    public void C5_is_refuted_when_the_gap_falls_as_leakage_rises()
+    {
+        // Given ten recipes whose gap shrinks as they leak more (train accuracy falls), test accuracy unrelated
+        var world = TenRecipes(r => 0.4 + (0.2 * r), (r, m) => (1.0 - (0.02 * r), 0.70 + (0.01 * ((r * 7 + m) % 10))));
+
+        // When
+        var result = world.Decide(C5());
 
         // Then
         result.Verdict.Should().Be(Verdict.Refuted, result.Reason);
+    }
+
+    [Fact]
+    public void C5_with_fewer_recipes_than_registered_is_inconclusive_by_design_yet_reports_its_numbers()
+    {
+        // Given the supported world's first four recipes only
+        var world = new ClaimWorld();
+        foreach (var (name, r) in RecipeCatalog.PaperGrid.Take(4).Select((n, i) => (n, i)))
+        {
+            world.Recipe(name, 0.4 + (0.6 * r), accuracy: m => (0.80 + (0.06 * r), 0.70 + (0.01 * ((r * 7 + m) % 10))));
+        }
+
+        // When
+        var result = world.Decide(C5());
+
+        // Then
+        result.Verdict.Should().Be(Verdict.Inconclusive);
+        result.Reason.Should().StartWith("inconclusive by design: 4 recipes are too few clusters").And.Contain("registered minimum 10");
+        result.Effect.Should().NotBeNull();
+        result.Ci95.Should().NotBeNull();
+    }
+
+    [Fact]
+    public void C5_is_undefined_when_every_train_accuracy_is_one_so_the_gap_is_test_accuracy_restated()
+    {
+        // Given
+        var world = TenRecipes(r => 0.4 + (0.2 * r), (r, m) => (1.0, 0.70 + (0.01 * ((r * 7 + m) % 10))));
+
+        // When
+        var result = world.Decide(C5());
+
+        // Then
+        result.Verdict.Should().Be(Verdict.Inconclusive);
+        result.Effect.Should().BeNull();
+        result.Reason.Should().Contain("the gap is a function of test accuracy alone");
     }
 
     [Fact]
@@ -181,7 +267,7 @@ public sealed class ClaimTests
         var world = new ClaimWorld().Recipe("crop-flip", 1.0).Recipe("early-stop", 1.0);
 
         // When
-        var result = world.Decide(new CombinedRandomnessClaim());
+        var result = world.Decide(C4());
 
         // Then
         result.Verdict.Should().Be(Verdict.Inconclusive);
@@ -199,5 +285,28 @@ public sealed class ClaimTests
         ClaimCatalog.For(ScaleProfile.Smoke).Select(c => c.Id).Should().Equal("C0", "C1", "C2", "C3", "C4", "C5");
         ClaimCatalog.For(ScaleProfile.Smoke).Should().OnlyContain(c => c.AppliesTo(recipes.ToList()));
         ClaimCatalog.For(ScaleProfile.Paper).Should().OnlyContain(c => c.AppliesTo(ScaleProfile.Paper.Recipes.ToList()));
+    }
+
+    [Fact]
+    public void Every_claim_is_built_from_its_registration()
+    {
+        // Given the committed pre-registration
+        var registration = Preregistration.Current;
+
+        // When the smoke claims are built
+        var claims = ClaimCatalog.For(ScaleProfile.Smoke);
+
+        // Then statements and recipes are the registered ones, and each claim decides at its registered threshold
+        claims.Select(c => c.Id).Should().Equal(registration.Claims.Select(c => c.Id));
+        foreach (var claim in claims)
+        {
+            var registered = registration.Claim(claim.Id);
+            claim.Statement.Should().Be(registered.Statement);
+            claim.Recipes.Should().Equal(registered.Recipes, claim.Id);
+        }
+
+        registration.Fpr.Should().Be(LowFpr.Fpr);
+        var c0 = new ClaimWorld().Recipe("baseline", 2.0).Decide(claims[0]);
+        c0.Threshold.Should().Be(registration.Claim("C0").Threshold);
     }
 }
