@@ -21,6 +21,9 @@ public static class CliApp
             config.AddCommand<ReproduceCommand>("reproduce")
                 .WithDescription("Train every recipe's population, run every attack, decide the claims, write results.json and report.md.")
                 .WithExample("reproduce", "--models", "4", "--population", "1000", "--epochs", "3");
+            config.AddCommand<StabilityCommand>("stability")
+                .WithDescription("Reproduce at several master seeds (reproduce's options, --seeds LIST) and show, per claim, each seed's effect, interval and verdict and how many seeds differ: stability.md, stability.json.")
+                .WithExample("stability", "--seeds", "101,102,103,104,105", "--out", "stability");
             config.AddCommand<SweepCommand>("sweep")
                 .WithDescription("Train shard i of n of a run's models (reproduce's options, --shard i/n with i from 1, --out DIR): models into DIR/store, the manifest DIR/shard.json.")
                 .WithExample("sweep", "--scale", "paper", "--device", "cuda", "--shard", "1/16", "--out", "shard-1");

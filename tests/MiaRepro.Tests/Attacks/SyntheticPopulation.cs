@@ -77,7 +77,8 @@ internal static class SyntheticPopulation
     public static Population Of(int models, int examples, int queries, bool[] keep, double[] scores) =>
         new("handmade", models, examples, queries, keep, scores, new long[examples]);
 
-    private static bool[] BalancedKeep(int models, int examples, Random random)
+    /// <summary>A balanced keep matrix [models, examples]: each example IN for exactly half of the models.</summary>
+    public static bool[] BalancedKeep(int models, int examples, Random random)
     {
         var keep = new bool[models * examples];
         var order = Enumerable.Range(0, models).ToArray();
@@ -93,6 +94,7 @@ internal static class SyntheticPopulation
         return keep;
     }
 
-    private static double Normal(Random random) =>
+    /// <summary>A standard normal draw (Box–Muller).</summary>
+    public static double Normal(Random random) =>
         Math.Sqrt(-2.0 * Math.Log(1.0 - random.NextDouble())) * Math.Cos(2.0 * Math.PI * random.NextDouble());
 }

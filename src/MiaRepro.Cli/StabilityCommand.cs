@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using MiaRepro.Reports;
+using MiaRepro.Runs;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using static System.FormattableString;
+
+namespace MiaRepro.Cli;
+
+/// <summary>
+/// <c>miarepro stability</c>: the reproduction at several master seeds, and per claim each seed's effect, interval and
+/// verdict and how many seeds differ — the measured stability of the verdicts.
+/// </summary>
+public sealed class StabilityCommand : Command<StabilitySettings>
+{
+    public override int Execute(CommandContext context, StabilitySettings settings, CancellationToken cancellationToken)
+    {
+        UnknownArguments.Reject(context);
+        if (settings.Seed != 0)
+        {
+            throw new InputException("--seed: stability runs several master seeds; give them as --seeds, e.g. --seeds 101,102,103,104,105.");
+        }
+
+        var seeds = settings.ParseSeeds();
+        var template = settings.ToRunSettings();
+        template.Validate();
+        var console = AnsiConsole.Console;
+        var watch = Stopwatch.StartNew();
+        console.MarkupLine("[bold]MiaRepro stability[/] at master seeds " + string.Join(", ", seeds) + ": " + RunTables.Describe(template));
+        var run = StabilityRun.Run(
+            template,
+            seeds,
+            s => Reproduction.Run(s),
+            result =>
+            {
+                OutputWriter.Write(result, result.Settings.Out);
+                console.MarkupLine(Invariant($"seed {result.Settings.Seed}: ") + Markup.Escape(string.Join("; ", result.Claims.Select(c => $"{c.Id} {StabilityOutput.Cell(c)}"))) +
+                    Invariant($" ({watch.Elapsed.TotalMinutes:0.0} min)"));
+            });
+        StabilityOutput.Write(run, template.Out);
+
+        var table = new Table().Title(Markup.Escape($"Verdicts at master seeds {string.Join(", ", seeds)} ({run.CpuKernels} CPU kernels)"));
+        table.AddColumns(["claim", .. seeds.Select(s => Invariant($"seed {s}")), "stability"]);
+        foreach (var claim in run.Claims)
+        {
+            table.AddRow([
+                claim.Id,
+                .. seeds.Select(s => Markup.Escape(claim.BySeed.FirstOrDefault(b => b.Seed == s) is { Result: { } r } ? StabilityOutput.Cell(r) : "—")),
+                Markup.Escape(StabilityOutput.Summary(claim)),
+            ]);
+        }
+
+        console.Write(table);
+        console.MarkupLine(run.Stable ? "Every claim has the same verdict at every seed." : "[yellow]Some verdicts differ between seeds.[/]");
+        console.MarkupLine(RunTables.Wrote(template.Out, watch.Elapsed));
+        return ExitCodes.Ran;
+    }
+}
