@@ -52,7 +52,7 @@ public sealed class StabilityCommand : Command<StabilitySettings>
 
         console.Write(table);
         console.MarkupLine(run.Stable ? "Every claim has the same verdict at every seed." : "[yellow]Some verdicts differ between seeds.[/]");
-        console.MarkupLine(RunTables.Wrote(template.Out, watch.Elapsed));
+        console.MarkupLine(Invariant($"Wrote [bold]{Markup.Escape(Path.Combine(template.Out, "stability.md"))}[/], stability.json and each seed's outputs in seed-S/ in {watch.Elapsed.TotalSeconds:0} s."));
         return ExitCodes.Ran;
     }
 }

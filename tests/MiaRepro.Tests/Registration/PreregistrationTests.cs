@@ -54,7 +54,7 @@ public sealed class PreregistrationTests
             (scale.Dataset, scale.Models, scale.Population, scale.Validation, scale.Test, scale.LiraAttack)
                 .Should().Be((design.Dataset, design.Models, design.Population, design.Validation, design.Test, design.Attack), scale.Name);
             scale.Recipes.Should().Equal(design.Recipes, scale.Name);
-            design.Replicates.Should().Be(1, "replicate populations are not built yet; the file must not claim them");
+            design.Replicates.Should().Be(1, "one population of independent trainings per recipe (CoverageTests)");
             design.Queries.Should().Be(QueryGrid.DefaultQueries);
             design.BootstrapReplicates.Should().Be(new RunSettings(scale, scale.Dataset, null, "cpu", scale.Recipes, 0, "out", 1).BootstrapReplicates);
             design.Confirmatory.Should().Be(design.ConfirmingSeeds.Count > 0, "a design is confirmatory exactly when its confirming seeds are written");
