@@ -19,7 +19,7 @@ public sealed class BenchAttackSettings : CommandSettings
     public int Queries { get; init; } = 2;
 
     [CommandOption("--logits")]
-    [Description("also synthesise logits consistent with φ, so that every attack runs (float32 [models, examples, queries, classes]: 1 GB at the default size)")]
+    [Description("also synthesise logits consistent with φ, so that every attack runs (float32 [[models, examples, queries, classes]]: 1 GB at the default size)")]
     public bool Logits { get; init; }
 
     [CommandOption("--classes <C>")]

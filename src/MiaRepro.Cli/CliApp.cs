@@ -14,6 +14,13 @@ public static class CliApp
             AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 140);
         }
 
+        if (MissingSubcommand(args) is { } branch)
+        {
+            // Spectre prints the branch's help and exits 1 for "bench" alone; that is bad usage, which exits 2.
+            return ExitCodes.Report(new InputException(
+                $"'{branch}' needs a subcommand: miarepro {branch} train or miarepro {branch} attack (miarepro {branch} --help lists them)."));
+        }
+
         var app = new CommandApp();
         app.Configure(config =>
         {
@@ -42,10 +49,16 @@ public static class CliApp
                     .WithDescription("Run every attack on a synthetic population (default 256 models × 50,000 examples × 2 queries) and report seconds per attack.");
             });
             config.AddCommand<ExportCommand>("export")
-                .WithDescription("Write a population folder in another tool's layout. lira-reference: experiment-i/keep.npy bool [N], experiment-i/scores/0000000100.npy float64 [N, Q] (φ), experiment-i/logits/0000000100.npy float32 [N, 1, Q, C] when the folder has logits, and y_train.npy.")
+                .WithDescription("Write a population folder in another tool's layout. lira-reference: experiment-i/keep.npy bool [[N]], experiment-i/scores/0000000100.npy float64 [[N, Q]] (φ), experiment-i/logits/0000000100.npy float32 [[N, 1, Q, C]] when the folder has logits, and y_train.npy.")
                 .WithExample("export", "--population", "out/populations/baseline", "--format", "lira-reference", "--out", "lira");
-            config.SetExceptionHandler((exception, _) => ExitCodes.Report(exception));
+            config.SetExceptionHandler((exception, _) => ExitCodes.Report(exception, args));
         });
         return app.Run(args);
     }
+
+    /// <summary>The branch named without one of its subcommands (and without --help), or null.</summary>
+    private static string? MissingSubcommand(string[] args) =>
+        args.Length >= 1 && args[0] == "bench" && (args.Length == 1 || (args[1].StartsWith('-') && args[1] is not "-h" and not "--help"))
+            ? args[0]
+            : null;
 }

@@ -10,7 +10,10 @@ public static class ExitCodes
     public const int Failed = 1;
     public const int BadInput = 2;
 
-    public static int Report(Exception exception)
+    public static int Report(Exception exception) => Report(exception, []);
+
+    /// <param name="args">The command line, to name the option whose value could not be converted.</param>
+    public static int Report(Exception exception, IReadOnlyList<string> args)
     {
         var error = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         if (Console.IsErrorRedirected)
@@ -22,11 +25,34 @@ public static class ExitCodes
         switch (exception)
         {
             case InputException or CommandAppException:
-                error.MarkupLine($"[red]error:[/] {Markup.Escape(exception.Message)}");
+                error.MarkupLine($"[red]error:[/] {Markup.Escape(Unconvertible(exception.Message, args) ?? exception.Message)}");
                 return BadInput;
             default:
                 error.MarkupLine($"[red]the run failed:[/] {Markup.Escape(exception.ToString())}");
                 return Failed;
         }
+    }
+
+    /// <summary>
+    /// Spectre's "Failed to convert 'abc' to Nullable`1." names neither the option nor the form it takes: this names
+    /// both (every numeric option of MiaRepro takes a whole number), or returns null for any other message.
+    /// </summary>
+    public static string? Unconvertible(string message, IReadOnlyList<string> args)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(message, "^Failed to convert '(?<value>.*)' to ");
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var value = match.Groups["value"].Value;
+        var option = Enumerable.Range(0, args.Count)
+            .Select(i => args[i].StartsWith("--", StringComparison.Ordinal) && args[i].EndsWith("=" + value, StringComparison.Ordinal)
+                ? args[i][..args[i].IndexOf('=', StringComparison.Ordinal)]
+                : i + 1 < args.Count && args[i + 1] == value && args[i].StartsWith("--", StringComparison.Ordinal) ? args[i] : null)
+            .FirstOrDefault(o => o is not null);
+        return option is null
+            ? $"'{value}' is not a whole number; the option it was given to takes one (see --help)."
+            : $"{option} {value}: {option} takes a whole number, e.g. {option} 16 (see --help).";
     }
 }

@@ -74,14 +74,11 @@ public static class IdxReader
     internal static ImageSet Read(string imagesPath, string labelsPath, string remedy)
     {
         var (pixels, count, rows, columns) = ReadImages(imagesPath, remedy);
-        var labels = ReadLabels(labelsPath, remedy);
-        if (labels.Length != count)
-        {
-            throw new InputException(
-                $"{imagesPath} holds {count} images but {labelsPath} holds {labels.Length} labels; " +
-                $"the two files must belong to the same split. {remedy}");
-        }
-
+        var labels = ReadLabels(labelsPath, remedy, announced =>
+            new InputException(
+                $"{imagesPath} holds {count} images but {labelsPath} announces {announced} labels; " +
+                $"the two files must belong to the same split. {remedy}"),
+            count);
         return new ImageSet(pixels, labels, Channels: 1, Height: rows, Width: columns, Classes);
     }
 
@@ -113,10 +110,16 @@ public static class IdxReader
         return (pixels, count, rows, columns);
     }
 
-    private static long[] ReadLabels(string path, string remedy)
+    /// <summary>The labels, checked against the images' count before anything is allocated (a header may announce 2³¹ labels).</summary>
+    private static long[] ReadLabels(string path, string remedy, Func<int, InputException> mismatch, int expected)
     {
         using var file = DataFile.Open(path, remedy);
         var count = ReadHeader(file, expectedDimensions: 1, kind: "labels", remedy)[0];
+        if (count != expected)
+        {
+            throw mismatch(count);
+        }
+
         var bytes = new byte[count];
         ReadPayload(file, bytes, headerLength: 4 + 4, $"{count} labels", remedy);
 

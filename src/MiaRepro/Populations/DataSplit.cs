@@ -11,6 +11,15 @@ public sealed record DataSplit(IReadOnlyList<int> Population, IReadOnlyList<int>
 {
     public static DataSplit Draw(int trainCount, int testCount, int population, int validation, int test, long seed, bool pooled = false)
     {
+        var heldOut = validation + (pooled ? test : 0);
+        if (trainCount <= heldOut)
+        {
+            throw new InputException(
+                $"The dataset has {trainCount} {(pooled ? "pooled" : "training")} examples, no more than the {heldOut} the scale holds out " +
+                $"({validation} validation{(pooled ? $" and {test} test" : string.Empty)} examples), so none is left for a population; " +
+                $"use a dataset with more than {heldOut} {(pooled ? "pooled" : "training")} examples (--data-dir).");
+        }
+
         if (pooled)
         {
             if (population + validation + test > trainCount)

@@ -9,7 +9,14 @@ namespace MiaRepro.Populations;
 /// </summary>
 public static class PopulationValidation
 {
-    /// <summary>Shapes agree, every dimension is positive, and every φ is finite.</summary>
+    /// <summary>
+    /// The largest |φ| a population may hold: φ = z_y − logsumexp of float32 logits stays below 2 × 3.4e38, and below
+    /// 1e39 the attacks' squares and sums over ~1e6 terms stay finite in float64; beyond it (|φ| ≈ 1e155 was tried)
+    /// they overflow to NaN. A φ that large cannot come from float32 logits.
+    /// </summary>
+    public const double MaxAbsPhi = 1e39;
+
+    /// <summary>Shapes agree, every dimension is positive, and every φ is finite and within ±<see cref="MaxAbsPhi"/>.</summary>
     public static void RequireWellFormed(Population population)
     {
         ArgumentNullException.ThrowIfNull(population);
@@ -30,14 +37,14 @@ public static class PopulationValidation
 
         for (var i = 0; i < p.Scores.Length; i++)
         {
-            if (!double.IsFinite(p.Scores[i]))
+            if (!double.IsFinite(p.Scores[i]) || Math.Abs(p.Scores[i]) > MaxAbsPhi)
             {
                 var q = i % p.Queries;
                 var n = i / p.Queries % p.Examples;
                 var m = i / p.Queries / p.Examples;
                 throw new InputException(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"Population '{p.Name}': score of model {m}, example {n}, query {q} is {p.Scores[i]}; φ must be finite, recompute scores.npy from the logits."));
+                    $"Population '{p.Name}': score of model {m}, example {n}, query {q} is {p.Scores[i]}; φ must be finite and within ±{MaxAbsPhi:0e0} (the most float32 logits can give), recompute scores.npy from the logits."));
             }
         }
     }

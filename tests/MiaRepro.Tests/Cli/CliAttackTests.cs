@@ -185,6 +185,23 @@ public sealed class CliAttackTests : IDisposable
     }
 
     [Fact]
+    public void Attack_on_finite_but_extreme_phi_exits_2_naming_the_cell_instead_of_producing_NaN_scores()
+    {
+        // Given a population with one φ of 1e155 (finite, far beyond what float32 logits can give)
+        var population = Synthetic();
+        population.Scores[7] = 1e155;
+        PopulationFiles.Write(PopulationDir, population);
+
+        // When
+        var (code, error) = Run("attack", "--population", PopulationDir, "--out", OutDir);
+
+        // Then the input is refused, naming the cell and the bound; nothing is written
+        code.Should().Be(ExitCodes.BadInput);
+        error.Should().Contain("model 0, example 3, query 1").And.Contain("1E+155").And.Contain("within ±1e39").And.NotContain("NaN");
+        File.Exists(Path.Combine(OutDir, "results.json")).Should().BeFalse();
+    }
+
+    [Fact]
     public void Attack_on_a_missing_folder_exits_2_naming_it()
     {
         var (code, error) = Run("attack", "--population", Path.Combine(_folder.Path, "no-such-population"), "--out", OutDir);

@@ -24,6 +24,18 @@ public sealed class CliBadInputTests : IDisposable
         error.Should().Contain("--models 1").And.Contain("even number of models");
     }
 
+    [Theory]
+    [InlineData("--models", "abc")]
+    [InlineData("--epochs", "1.5")]
+    [InlineData("--seed", "x1")]
+    public void A_value_that_is_not_a_number_names_the_option_and_the_form_it_takes(string option, string value)
+    {
+        var (code, error) = Run("reproduce", option, value);
+
+        code.Should().Be(ExitCodes.BadInput);
+        error.Should().Contain($"{option} {value}").And.Contain("takes a whole number").And.NotContain("Nullable");
+    }
+
     [Fact]
     public void Unknown_recipe_is_rejected_listing_valid_recipes()
     {

@@ -175,7 +175,19 @@ public sealed class IdxReaderTests : IDisposable
 
         // When they are read, then the error names both files and both counts
         FluentActions.Invoking(() => IdxReader.Read(images, labels))
-            .Should().Throw<InputException>().WithMessage($"*{images} holds 3 images but {labels} holds 2 labels*");
+            .Should().Throw<InputException>().WithMessage($"*{images} holds 3 images but {labels} announces 2 labels*");
+    }
+
+    [Fact]
+    public void A_labels_header_announcing_two_billion_labels_is_refused_before_anything_is_allocated()
+    {
+        // Given 3 images and a labels file whose header claims 0x7fffffff labels (it holds 3)
+        var images = DataFiles.Write(_temp.File("images"), DataFiles.IdxImages(3, 2, 2, DataFiles.Pixels(12)));
+        var labels = DataFiles.Write(_temp.File("labels"), DataFiles.Idx(0x801, [int.MaxValue], [1, 2, 3]));
+
+        // When they are read, then the count is refused naming both files (no OutOfMemoryException)
+        FluentActions.Invoking(() => IdxReader.Read(images, labels))
+            .Should().Throw<InputException>().WithMessage($"*{images} holds 3 images but {labels} announces 2147483647 labels*");
     }
 
     [Fact]

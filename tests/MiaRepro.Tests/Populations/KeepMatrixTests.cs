@@ -73,6 +73,17 @@ public sealed class KeepMatrixTests
     }
 
     [Fact]
+    public void A_dataset_no_larger_than_the_validation_set_is_refused_without_a_negative_population()
+    {
+        // Given 500 training examples and a scale that holds out 1,000 for validation
+        var act = () => DataSplit.Draw(500, 300, 2000, 1000, 200, 5);
+
+        // Then the message says what is missing, and never "Use --population ≤ -500"
+        act.Should().Throw<InputException>().WithMessage("*500 training examples, no more than the 1000 the scale holds out*--data-dir*")
+            .Which.Message.Should().NotContain("≤ -");
+    }
+
+    [Fact]
     public void Pooled_split_draws_population_validation_and_test_disjoint_from_one_pool()
     {
         var split = DataSplit.Draw(trainCount: 1200, testCount: 1200, population: 1000, validation: 100, test: 100, seed: 5, pooled: true);
