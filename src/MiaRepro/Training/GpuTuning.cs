@@ -83,6 +83,32 @@ public static class GpuTuning
     }
 
     /// <summary>
+    /// Re-lays every non-contiguous parameter of <paramref name="model"/> in the default (contiguous) order in place —
+    /// what TorchSharp's <c>save</c> needs: it reads each tensor's bytes, which it refuses for a non-contiguous tensor,
+    /// and a channels-last CUDA weight stays channels-last when copied to the CPU. A no-op on a model never re-laid
+    /// (every CPU run), so CPU weights and their bits are untouched.
+    /// </summary>
+    /// <returns>The number of parameters re-laid.</returns>
+    public static int ToContiguous(nn.Module model)
+    {
+        var count = 0;
+        using var _ = no_grad();
+        foreach (var parameter in model.parameters())
+        {
+            if (parameter.is_contiguous())
+            {
+                continue;
+            }
+
+            using var dense = parameter.contiguous();
+            parameter.set_(dense);
+            count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>
     /// Whether a 4-d tensor's strides are those of a dense channels-last (NHWC) layout, ignoring dimensions of
     /// size 1 (whose stride never matters: a contiguous [n, 1, h, w] batch is already channels-last).
     /// </summary>

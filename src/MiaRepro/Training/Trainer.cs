@@ -107,8 +107,13 @@ public static class Trainer
             logits, queries.Queries, data.Classes, trainAccuracy, testAccuracy, stopEpoch, epochsRun, stopper?.BestLoss, Weights(model));
     }
 
-    private static byte[] Weights(nn.Module model)
+    /// <summary>
+    /// The model's weights in TorchSharp's format, for the store; channels-last weights (CUDA) are re-laid
+    /// contiguous first, since the format is written from each tensor's bytes. Call after the model's last use.
+    /// </summary>
+    internal static byte[] Weights(nn.Module model)
     {
+        GpuTuning.ToContiguous(model);
         using var buffer = new MemoryStream();
         using (var writer = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true))
         {

@@ -99,4 +99,27 @@ public sealed class GpuTuningTests
             ((a.grad! - b.grad!).abs() - (1e-3 * b.grad!.abs()) - 1e-5).max().item<float>()).Max();
         worst.Should().BeLessThanOrEqualTo(0f, $"every gradient is within 1e-3 relative + 1e-5 absolute of the reference's (torch threads {get_num_threads()})");
     }
+
+    [Fact]
+    public void A_channels_last_model_saves_its_weights_and_they_load_back_equal()
+    {
+        // Given a model re-laid channels-last, as on a GPU runner (its weights stay channels-last when TorchSharp's
+        // save copies them to the CPU, and save reads bytes, which it refuses for non-contiguous tensors)
+        using var model = Create();
+        using var reference = Create();
+        GpuTuning.ToChannelsLast(model).Should().BePositive();
+
+        // When the trainer writes the weights for the store
+        var bytes = Trainer.Weights(model);
+
+        // Then they are written, a fresh model reads them, and it has the same weights
+        using var loaded = Create();
+        using (var reader = new BinaryReader(new MemoryStream(bytes)))
+        {
+            loaded.load(reader);
+        }
+
+        loaded.parameters().Zip(reference.parameters(), (a, b) => a.equal(b).all().item<bool>()).Should().OnlyContain(same => same);
+        model.parameters().Should().OnlyContain(p => p.is_contiguous());
+    }
 }
