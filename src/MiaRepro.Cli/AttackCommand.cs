@@ -15,6 +15,7 @@ public sealed class AttackCommand : Command<AttackSettings>
     {
         UnknownArguments.Reject(context);
         var rmia = RmiaOption.Parse(settings.Rmia);
+        OutputFolder.RequireWritable(settings.Out);
         var folder = PopulationFolder.Read(AttackSettings.RequirePopulation(settings.Population, context.Name));
         if (settings.Replicates < 0 || settings.Seed < 0)
         {

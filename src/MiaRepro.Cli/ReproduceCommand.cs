@@ -16,6 +16,7 @@ public sealed class ReproduceCommand : Command<ReproduceSettings>
         UnknownArguments.Reject(context);
         var run = settings.ToRunSettings();
         run.Validate();
+        OutputFolder.RequireWritable(run.Out);
         ReproductionResult? result = null;
         var console = AnsiConsole.Console;
 

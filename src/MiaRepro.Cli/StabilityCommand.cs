@@ -24,6 +24,7 @@ public sealed class StabilityCommand : Command<StabilitySettings>
         var seeds = settings.ParseSeeds();
         var template = settings.ToRunSettings();
         template.Validate();
+        OutputFolder.RequireWritable(template.Out, replaced: false);
         var console = AnsiConsole.Console;
         var watch = Stopwatch.StartNew();
         console.MarkupLine("[bold]MiaRepro stability[/] at master seeds " + string.Join(", ", seeds) + ": " + RunTables.Describe(template));

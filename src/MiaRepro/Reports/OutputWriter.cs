@@ -10,7 +10,8 @@ namespace MiaRepro.Reports;
 
 /// <summary>
 /// Writes a run's outputs under <c>--out</c>: each recipe's arrays under <c>populations/&lt;recipe&gt;/</c>, the plots
-/// under <c>plots/</c>, then <c>report.md</c>, and <c>results.json</c> last, each file atomically. A plot that fails to
+/// under <c>plots/</c>, then <c>report.md</c>, and <c>results.json</c> last, into a staging folder that then replaces
+/// the output folder whole (<see cref="OutputFolder"/>): never a mix of two runs, nothing stale. A plot that fails to
 /// render is a warning (returned, and written into <c>report.md</c> and <c>results.json</c>), never a failed run.
 /// </summary>
 public static class OutputWriter
@@ -32,12 +33,15 @@ public static class OutputWriter
         var json = ResultsJson.Build(result);
         ResultsJson.AddSupplement(json, supplement);
 
-        foreach (var (name, outcome) in result.Recipes)
+        OutputFolder.Replace(outDir, staging =>
         {
-            WritePopulation(outcome.Trained, Path.Combine(outDir, "populations", name));
-        }
+            foreach (var (name, outcome) in result.Recipes)
+            {
+                WritePopulation(outcome.Trained, Path.Combine(staging, "populations", name));
+            }
 
-        Finish(outDir, plots, report, json);
+            Finish(staging, plots, report, json);
+        });
         return supplement.Warnings;
     }
 
@@ -53,7 +57,7 @@ public static class OutputWriter
         var report = ReportMarkdown.Build(folder, suite, supplement, bootstrapSeed);
         var json = ResultsJson.Build(folder, suite, bootstrapSeed);
         ResultsJson.AddSupplement(json, supplement);
-        Finish(outDir, plots, report, json);
+        OutputFolder.Replace(outDir, staging => Finish(staging, plots, report, json));
         return supplement.Warnings;
     }
 

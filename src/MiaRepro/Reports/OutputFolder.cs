@@ -1,0 +1,96 @@
+namespace MiaRepro.Reports;
+
+/// <summary>
+/// An output folder holds one run's outputs and nothing else, and never a mix of two: every file is written into a
+/// staging folder beside it, which then replaces the folder whole (the old one is moved aside and deleted). A run
+/// killed while writing leaves the previous outputs (or none) and a <c>*.staging-*</c> folder, never a complete-looking
+/// mix; outputs of recipes or plots the new run lacks do not survive it.
+/// </summary>
+public static class OutputFolder
+{
+    /// <summary>What a folder MiaRepro replaces may hold: its own outputs only (anything else is the user's).</summary>
+    private static readonly HashSet<string> s_ours = new(StringComparer.Ordinal)
+    {
+        "results.json", "report.md", "plots", "populations",
+    };
+
+    /// <summary>
+    /// Refuses, before anything expensive runs, an output folder that cannot be written or that holds files that are
+    /// not MiaRepro's outputs (a folder of the user's would be replaced).
+    /// </summary>
+    /// <param name="replaced">Whether the outputs replace the folder whole (reproduce, attack, merge), so that it may hold MiaRepro's outputs only.</param>
+    public static void RequireWritable(string outDir, bool replaced = true)
+    {
+        var full = Path.GetFullPath(outDir);
+        if (File.Exists(full))
+        {
+            throw new InputException($"--out {outDir} is a file; name a folder.");
+        }
+
+        if (replaced)
+        {
+            RequireOnlyOurs(outDir);
+        }
+
+        var parent = Path.GetDirectoryName(full) ?? full;
+        try
+        {
+            Directory.CreateDirectory(parent);
+            var probe = Path.Combine(parent, $".miarepro-probe-{Environment.ProcessId}-{Guid.NewGuid():N}");
+            File.WriteAllBytes(probe, []);
+            File.Delete(probe);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"--out {outDir}: cannot write into {parent} ({e.Message}); name a folder you can write to.");
+        }
+    }
+
+    private static void RequireOnlyOurs(string outDir)
+    {
+        var full = Path.GetFullPath(outDir);
+        if (Directory.Exists(full) && Directory.EnumerateFileSystemEntries(full).Select(Path.GetFileName).FirstOrDefault(n => !s_ours.Contains(n!)) is { } foreign)
+        {
+            throw new InputException(
+                $"--out {outDir} holds '{foreign}', which is not a MiaRepro output; the outputs replace the folder whole, " +
+                "so name a new or empty folder, or one written by an earlier run.");
+        }
+    }
+
+    /// <summary>Writes the outputs with <paramref name="write"/> into a staging folder, then puts it in place of <paramref name="outDir"/>.</summary>
+    public static void Replace(string outDir, Action<string> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        RequireOnlyOurs(outDir);
+        var full = Path.GetFullPath(outDir);
+        var token = $"{Environment.ProcessId}-{Guid.NewGuid():N}";
+        var staging = $"{full}.staging-{token}";
+        try
+        {
+            Directory.CreateDirectory(staging);
+            write(staging);
+            if (Directory.Exists(full))
+            {
+                var old = $"{full}.old-{token}";
+                Directory.Move(full, old);
+                Directory.Move(staging, full);
+                Directory.Delete(old, recursive: true);
+            }
+            else
+            {
+                Directory.Move(staging, full);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"--out {outDir}: the outputs could not be written ({e.Message}); free space or name a folder you can write to.");
+        }
+        finally
+        {
+            if (Directory.Exists(staging))
+            {
+                Directory.Delete(staging, recursive: true);
+            }
+        }
+    }
+}
