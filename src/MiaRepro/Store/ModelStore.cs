@@ -51,8 +51,17 @@ public sealed class ModelStore : IModelStore
             throw new InputException($"--store {root} is a file; name a folder (or set {EnvironmentVariable}).");
         }
 
-        Directory.CreateDirectory(Path.Combine(Root, "models"));
-        Directory.CreateDirectory(Path.Combine(Root, "tmp"));
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(Root, "models"));
+            Directory.CreateDirectory(Path.Combine(Root, "tmp"));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException(
+                $"--store {root}: cannot create the model store there ({e.Message}); name a folder you can write to (or set {EnvironmentVariable}), or use --no-store.");
+        }
+
         RemoveAbandonedWrites();
     }
 

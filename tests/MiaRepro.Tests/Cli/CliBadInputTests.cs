@@ -37,6 +37,38 @@ public sealed class CliBadInputTests : IDisposable
     }
 
     [Fact]
+    public void A_store_that_cannot_be_created_exits_2_naming_it_before_training()
+    {
+        // Given a store path under a regular file
+        var file = Path.Combine(Dir, "a-file");
+        File.WriteAllText(file, "x");
+
+        // When
+        var (code, error) = Run("reproduce", "--models", "4", "--store", Path.Combine(file, "store"));
+
+        // Then
+        code.Should().Be(ExitCodes.BadInput);
+        error.Should().Contain($"--store {Path.Combine(file, "store")}").And.Contain("cannot create the model store").And.NotContain("   at ");
+    }
+
+    [Fact]
+    public void Export_to_a_regular_file_exits_2_naming_it()
+    {
+        // Given a population folder and a regular file as --out
+        var population = Path.Combine(Dir, "population");
+        Populations.PopulationFiles.Write(population, Attacks.SyntheticPopulation.Gaussian(models: 6, examples: 40, queries: 2, shift: 1.0, seed: 9));
+        var file = Path.Combine(Dir, "a-file");
+        File.WriteAllText(file, "x");
+
+        // When
+        var (code, error) = CliRunner.Run("export", "--population", population, "--format", "lira-reference", "--out", file);
+
+        // Then
+        code.Should().Be(ExitCodes.BadInput);
+        error.Should().Contain($"--out {file} is a file").And.NotContain("   at ");
+    }
+
+    [Fact]
     public void Unknown_recipe_is_rejected_listing_valid_recipes()
     {
         var (code, error) = Run("reproduce", "--recipes", "baseline,warp-drive");
