@@ -11,8 +11,10 @@ namespace MiaRepro.Tests.Claims;
 /// replacement, 200 replicates) gives the interval of the TPR ratio at 0.1% FPR of a recipe that leaks twice as much
 /// as another. The design's effect is the median of the runs' effects. The intervals must contain it in close to 95%
 /// of the runs: the targets are independent trainings, and each target's attack uses shadows trained like it, so
-/// resampling targets carries the training randomness of targets and shadows alike.
+/// resampling targets carries the training randomness of targets and shadows alike. The simulation allocates heavily
+/// on every core, so it runs alone (<see cref="CoverageRunsAlone"/>), not beside the tests that train.
 /// </summary>
+[Collection(nameof(CoverageTests))]
 public sealed class CoverageTests(ITestOutputHelper output)
 {
     private const int Runs = 200;
@@ -52,3 +54,7 @@ public sealed class CoverageTests(ITestOutputHelper output)
         return Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1));
     }
 }
+
+/// <summary>Runs <see cref="CoverageTests"/> with no other test beside it.</summary>
+[CollectionDefinition(nameof(CoverageTests), DisableParallelization = true)]
+public sealed class CoverageRunsAlone;
