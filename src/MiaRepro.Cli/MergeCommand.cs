@@ -19,7 +19,7 @@ public sealed class MergeCommand : Command<MergeSettings>
         var result = Merge.Run(settings.Shards, settings.Out, settings.DataDir);
         var run = result.Settings;
         console.MarkupLine(Invariant($"[bold]MiaRepro merge[/] of {settings.Shards.Length} shards, trained on {result.Device}: ") + RunTables.Describe(run));
-        console.MarkupLine(string.Join("; ", result.Recipes.Select(r => Invariant($"{r.Key} {r.Value.Trained.Store.Reused} models"))) + " from the shards, none trained.");
+        console.MarkupLine(string.Join("; ", result.Recipes.Select(r => Invariant($"{r.Key} {r.Value.Trained.Models.Count} models") + (r.Value.Trained.Twins is { } twins ? Invariant($" and {twins.Count} twins") : string.Empty))) + " from the shards, none trained.");
         var warnings = OutputWriter.Write(result, run.Out);
         RunTables.Print(console, result);
         RunTables.PrintWarnings(console, warnings);

@@ -21,22 +21,21 @@ public sealed class ReproduceCommand : Command<ReproduceSettings>
         var console = AnsiConsole.Console;
 
         console.MarkupLine("[bold]MiaRepro[/] " + RunTables.Describe(run));
-        var totalModels = run.Recipes.Count * run.Scale.Models;
+        var totalModels = run.Recipes.Sum(r => run.Scale.Models + run.Scale.TwinsOf(r));
         var watch = Stopwatch.StartNew();
         RunProgress.Show(console, totalModels, task =>
         {
-            var finished = 0;
-            var recipeIndex = -1;
+            var (finished, before, previous) = (0, 0, 0);
             string? current = null;
             var progress = new SynchronousProgress<PopulationProgress>(p =>
             {
+                // Recipes train one after another; a recipe's count includes its twins.
                 if (p.Recipe != current)
                 {
-                    current = p.Recipe;
-                    recipeIndex++;
+                    (current, before, previous) = (p.Recipe, before + previous, p.Models);
                 }
 
-                finished = (recipeIndex * p.Models) + p.ModelsDone;
+                finished = before + p.ModelsDone;
                 var epochFraction = p.Epoch == 0 ? 0 : (double)p.Epoch / p.Epochs;
                 task.Value = Math.Min(totalModels, finished + epochFraction);
                 task.Description = Invariant($"{p.Recipe}: model {Math.Min(p.ModelsDone + 1, p.Models)}/{p.Models}, epoch {p.Epoch}/{p.Epochs} ({finished}/{totalModels} models done)");

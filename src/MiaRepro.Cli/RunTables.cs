@@ -67,6 +67,6 @@ public static class RunTables
         }
 
         console.Write(claims);
-        console.MarkupLine(Markup.Escape("Decided under " + ReportMarkdown.Registration(result.Settings.Scale.Name).Replace("`", string.Empty, StringComparison.Ordinal) + "."));
+        console.MarkupLine(Markup.Escape("Decided under " + ReportMarkdown.Registration([result.Settings]).Replace("`", string.Empty, StringComparison.Ordinal) + "."));
     }
 }

@@ -16,11 +16,12 @@ public sealed class SweepCommand : Command<SweepSettings>
         var shard = settings.ToShard();
         var run = settings.ToRunSettings();
         run.Validate();
-        var plan = ShardPlan.Of(shard, run.Recipes, run.Scale.Models);
+        var plan = ShardPlan.Of(shard, run.Recipes, run.Scale.Models, run.Scale.TwinsOf);
         var console = AnsiConsole.Console;
         console.MarkupLine(Invariant($"[bold]MiaRepro sweep[/] shard {shard} of ") + RunTables.Describe(run));
-        console.MarkupLine(Invariant($"This shard trains {plan.Count} of {run.Recipes.Count * run.Scale.Models} models: ") +
-            string.Join(", ", plan.GroupBy(s => s.Recipe).Select(g => Invariant($"{g.Key} {string.Join(" ", g.Select(s => s.Model))}"))));
+        var all = ShardPlan.All(run.Recipes, run.Scale.Models, run.Scale.TwinsOf).Count;
+        console.MarkupLine(Invariant($"This shard trains {plan.Count} of {all} models: ") +
+            string.Join(", ", plan.GroupBy(s => s.Recipe).Select(g => Invariant($"{g.Key} {string.Join(" ", g.Select(s => s.Twin ? $"twin-{s.Model}" : $"{s.Model}"))}"))));
 
         SweepResult? result = null;
         var watch = Stopwatch.StartNew();

@@ -31,44 +31,58 @@ public static class PopulationTrainer
     public static ModelKey KeyOf(Recipe recipe, TrainingData data, ReadOnlySpan<bool> keepRow, long seed, QueryGrid queries, Device device) =>
         new(data.Identity, ModelKey.HashKeepRow(keepRow), recipe.Hash, seed, queries.Queries, queries.Padding, Trainer.Version, DeviceIdentity(device));
 
+    /// <summary>The seed of twin <paramref name="twin"/>: another training of model <paramref name="twin"/>'s keep row (claim C4).</summary>
+    public static long TwinSeed(long masterSeed, int twin) => SeedSequence.Derive(masterSeed, "twin", twin);
+
     /// <param name="workers">
     /// Models trained at once. On CPU each model runs on one torch thread (see <see cref="Runs.RunData.Prepare"/>), so
     /// training <c>threads</c> models side by side keeps every core busy where one small model cannot, and the results
     /// do not depend on the number of workers. Use 1 on a GPU.
     /// </param>
+    /// <param name="twins">Twin models to train after the population (<see cref="TwinModels"/>); at most <paramref name="models"/>.</param>
     public static TrainedPopulation Train(
         Recipe recipe, TrainingData data, bool[] keep, int models, long masterSeed, Device device, QueryGrid grid,
-        IProgress<PopulationProgress>? progress = null, IModelStore? store = null, int workers = 1)
+        IProgress<PopulationProgress>? progress = null, IModelStore? store = null, int workers = 1, int twins = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(workers);
+        ArgumentOutOfRangeException.ThrowIfNegative(twins);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(twins, models);
+
+        // Models 0 … models − 1, then twins 0 … twins − 1 on the keep rows of models 0 … twins − 1.
+        var total = models + twins;
         var queries = grid.Queries;
         var examples = data.Population.Count;
         var labels = data.Population.Labels.cpu().data<long>().ToArray();
-        var scores = new double[models * examples * queries];
-        var logits = new float[models * examples * queries * data.Classes];
-        var records = new ModelRecord[models];
-        var fromStore = new bool[models];
-        var discarded = new List<string>[models];
+        var scores = new double[(long)total * examples * queries];
+        var logits = new float[(long)models * examples * queries * data.Classes];
+        var records = new ModelRecord[total];
+        var fromStore = new bool[total];
+        var discarded = new List<string>[total];
         var done = 0;
         var report = progress is null ? null : new LockedProgress<PopulationProgress>(progress);
 
         // Models train side by side, so a model's epoch reports carry the count of models done, not its index.
         var epochs = report is null ? null : new SynchronousProgress<PopulationProgress>(p => report.Report(p with { ModelsDone = Volatile.Read(ref done) }));
-        ForEachModel(models, workers, m =>
+        ForEachModel(total, workers, i =>
         {
-            var seed = ModelSeed(masterSeed, m);
+            var m = i < models ? i : i - models;
+            var seed = i < models ? ModelSeed(masterSeed, m) : TwinSeed(masterSeed, m);
             var keepRow = keep.AsSpan(m * examples, examples);
-            discarded[m] = [];
-            var (result, seconds, stored) = TrainOrReuse(recipe, data, keepRow, seed, device, grid, m, models, epochs, store, discarded[m]);
-            fromStore[m] = stored;
-            result.Logits.CopyTo(logits, (long)m * result.Logits.Length);
-            var phi = scores.AsSpan(m * examples * queries, examples * queries);
-            for (var i = 0; i < examples; i++)
+            discarded[i] = [];
+            var (result, seconds, stored) = TrainOrReuse(recipe, data, keepRow, seed, device, grid, i, total, epochs, store, discarded[i]);
+            fromStore[i] = stored;
+            if (i < models)
+            {
+                result.Logits.CopyTo(logits, (long)m * result.Logits.Length);
+            }
+
+            var phi = scores.AsSpan(i * examples * queries, examples * queries);
+            for (var n = 0; n < examples; n++)
             {
                 for (var q = 0; q < queries; q++)
                 {
-                    var row = result.Logits.AsSpan(((i * queries) + q) * data.Classes, data.Classes);
-                    phi[(i * queries) + q] = LogitSignals.Phi(row, labels[i]);
+                    var row = result.Logits.AsSpan(((n * queries) + q) * data.Classes, data.Classes);
+                    phi[(n * queries) + q] = LogitSignals.Phi(row, labels[n]);
                 }
             }
 
@@ -78,17 +92,19 @@ public static class PopulationTrainer
                 members += k ? 1 : 0;
             }
 
-            records[m] = new ModelRecord(
+            records[i] = new ModelRecord(
                 m, seed, result.TrainAccuracy, result.TestAccuracy, result.StopEpoch, result.EpochsRun,
                 result.BestValidationLoss, members, seconds);
-            report?.Report(new PopulationProgress(recipe.Name, Interlocked.Increment(ref done), models, 0, recipe.Epochs));
+            report?.Report(new PopulationProgress(recipe.Name, Interlocked.Increment(ref done), total, 0, recipe.Epochs));
         });
 
         var reused = fromStore.Count(f => f);
-        var population = new Population(recipe.Name, models, examples, queries, keep, scores, labels, logits, data.Classes);
-        return new TrainedPopulation(recipe, population, records)
+        var cells = models * examples * queries;
+        var population = new Population(recipe.Name, models, examples, queries, keep, scores[..cells], labels, logits, data.Classes);
+        return new TrainedPopulation(recipe, population, records[..models])
         {
-            Store = new StoreUse(store?.Root, reused, models - reused, [.. discarded.SelectMany(d => d)]),
+            Store = new StoreUse(store?.Root, reused, total - reused, [.. discarded.SelectMany(d => d)]),
+            Twins = twins == 0 ? null : new TwinModels(twins, scores[cells..], records[models..]),
         };
     }
 

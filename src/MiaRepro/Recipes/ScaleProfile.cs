@@ -19,6 +19,11 @@ namespace MiaRepro.Recipes;
 /// 2022, §VI) recommends one global variance (<c>lira-online-global</c>): per-example variances from a handful
 /// of shadows are too noisy.
 /// </param>
+/// <param name="Twins">
+/// Twin models per recipe of <paramref name="TwinRecipes"/> (claim C4): twin t trains on model t's keep row with its
+/// own seed, so the pair differs only in training randomness. At most <paramref name="Models"/> are trained.
+/// </param>
+/// <param name="TwinRecipes">The recipes that get twins: those C4 compares.</param>
 public sealed record ScaleProfile(
     string Name,
     string Dataset,
@@ -38,8 +43,13 @@ public sealed record ScaleProfile(
     int Patience,
     IReadOnlyList<string> Recipes,
     string LiraAttack,
-    bool PoolSplits = false)
+    bool PoolSplits = false,
+    int Twins = 0,
+    IReadOnlyList<string>? TwinRecipes = null)
 {
+    /// <summary>How many twins <paramref name="recipe"/>'s population gets: <see cref="Twins"/> (at most <see cref="Models"/>) for a recipe of <see cref="TwinRecipes"/>, else 0.</summary>
+    public int TwinsOf(string recipe) => TwinRecipes?.Contains(recipe) == true ? Math.Min(Twins, Models) : 0;
+
     /// <summary>
     /// Fashion-MNIST on CPU in minutes: a 16/32-channel CNN, 2,000 population examples (each model trains on
     /// 1,000), 16 models per recipe, test accuracy on the whole 10,000-image test split, 24 epochs of SGD with batch 32 (fewer with early stopping), which fits
@@ -95,7 +105,7 @@ public sealed record ScaleProfile(
         return new ScaleProfile(
             name, design.Dataset, design.Models, design.Population, design.Validation, design.Test, epochs, batchSize,
             learningRate, momentum, weightDecay, model, cropPadding, cutoutSize, labelSmoothing, patience, design.Recipes,
-            design.Attack, poolSplits);
+            design.Attack, poolSplits, design.Twins, Preregistration.Current.Claim("C4").Recipes);
     }
 
     public static ScaleProfile Get(string name) =>

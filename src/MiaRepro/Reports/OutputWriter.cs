@@ -61,6 +61,9 @@ public static class OutputWriter
         return supplement.Warnings;
     }
 
+    /// <summary>φ of a recipe's twin models, float64 [twins, examples, queries]; twin t shares keep.npy's row t.</summary>
+    public const string TwinScoresFile = "twin_scores.npy";
+
     public static void WritePopulation(TrainedPopulation trained, string dir)
     {
         var p = trained.Population;
@@ -78,6 +81,14 @@ public static class OutputWriter
             ["recipe_hash"] = trained.Recipe.Hash,
             ["models"] = JsonSerializer.SerializeToNode(trained.Models, ResultsJson.SnakeCase),
         };
+
+        // Twins (claim C4) beside the population, not in it: twin t's index is the model whose keep row it shares.
+        if (trained.Twins is { } twins)
+        {
+            Npy.Write(Path.Combine(dir, TwinScoresFile), NpyArray.Of(twins.Scores, twins.Count, p.Examples, p.Queries));
+            models["twins"] = JsonSerializer.SerializeToNode(twins.Models, ResultsJson.SnakeCase);
+        }
+
         AtomicFile.WriteAllText(Path.Combine(dir, "models.json"), models.ToJsonString(ResultsJson.Options));
     }
 

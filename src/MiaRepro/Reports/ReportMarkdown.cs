@@ -107,8 +107,9 @@ public static class ReportMarkdown
             md.AppendLine(
                 "A verdict is *supported* when the effect's 95% paired bootstrap interval lies wholly beyond the pre-registered " +
                 "threshold (`claims/preregistration.json`), *refuted* when wholly on the other side, *inconclusive* otherwise. C4's training randomness: for each " +
-                "example, σ = √((σ_in² + σ_out²)/2), the standard deviations of φ over the models where it was IN and OUT, and " +
-                "Δ = μ_in − μ_out; a recipe's randomness-to-signal ratio is ρ = mean σ ÷ mean Δ. C5's per-target TPR is at the " +
+                "example, V = (v_in + v_out)/2, the unbiased variances of φ over the models where it was IN and where OUT, and " +
+                "Δ = μ_in − μ_out; a recipe's σ is the mean of √V, Δ the mean separation, s the standard deviation over examples of the mean OUT φ, " +
+                "and its seed-variance share the mean of (φ − φ_twin)²/2 over twin models (the same keep row, another seed) ÷ the mean V. C5's per-target TPR is at the " +
                 "lowest FPR every target's own non-members can measure, and its interval resamples recipes as clusters, then models within them.").AppendLine();
         }
 
@@ -137,7 +138,7 @@ public static class ReportMarkdown
         md.AppendLine("| recipe hashes | " + string.Join(", ", result.Recipes.Select(r => $"{r.Key} `{r.Value.Trained.Recipe.Hash}`")) + " |");
         md.AppendLine(Invariant($"| device | {result.Device}, {s.Threads} threads |"));
         md.AppendLine($"| CPU kernels | {result.Kernels.Describe()} |");
-        md.AppendLine($"| pre-registration | {Registration(s.Scale.Name)} |");
+        md.AppendLine($"| pre-registration | {Registration([s])} |");
         AppendVersions(md);
         md.AppendLine().AppendLine("## Time per stage").AppendLine();
         foreach (var (stage, seconds) in result.StageSeconds.Concat(supplement.StageSeconds))
@@ -148,13 +149,22 @@ public static class ReportMarkdown
         return md.ToString();
     }
 
-    /// <summary>The pre-registration in words: file, version, SHA-256, and whether the scale's verdicts are confirmatory.</summary>
-    public static string Registration(string scale)
+    /// <summary>
+    /// The pre-registration in words: file, version, SHA-256, and whether the verdicts of <paramref name="runs"/> (one
+    /// run, or a stability run's seeds) are confirmatory: every run one of the scale's confirming runs.
+    /// </summary>
+    public static string Registration(IReadOnlyList<RunSettings> runs)
     {
+        ArgumentNullException.ThrowIfNull(runs);
         var r = MiaRepro.Registration.Preregistration.Current;
-        var confirmatory = r.Scales.FirstOrDefault(d => d.Name == scale) is { Confirmatory: true } design
-            ? $"confirmatory at master seeds {string.Join(", ", design.ConfirmingSeeds)}"
-            : "exploratory (the design is not frozen for confirmation)";
+        var scale = runs[0].Scale.Name;
+        var design = r.Scales.FirstOrDefault(d => d.Name == scale);
+        var seeds = string.Join(", ", design?.ConfirmingSeeds ?? []);
+        var confirmatory = design is not { Confirmatory: true }
+            ? "exploratory (the design is not frozen for confirmation)"
+            : runs.All(s => s.Confirms)
+                ? $"confirmatory (the registered design at its confirming master seeds {seeds})"
+                : $"exploratory (the confirming runs are the registered design at master seeds {seeds})";
         return $"`{MiaRepro.Registration.Preregistration.RepositoryPath}` version {r.Version}, SHA-256 `{r.Sha256}`; {scale} verdicts {confirmatory}";
     }
 

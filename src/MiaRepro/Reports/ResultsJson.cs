@@ -32,6 +32,11 @@ public static class ResultsJson
                 ["generalization_gap"] = trained.GeneralizationGap,
                 ["models"] = new JsonArray([.. trained.Models.Select(Model)]),
             };
+            if (trained.Twins is { } twins)
+            {
+                recipe["twins"] = new JsonArray([.. twins.Models.Select(Model)]);
+            }
+
             AddAttacks(recipe, outcome.Suite);
             recipes[name] = recipe;
         }
@@ -55,7 +60,7 @@ public static class ResultsJson
             ["epochs"] = settings.Scale.Epochs,
             ["dataset_source"] = result.DatasetSource,
             ["versions"] = Versions(),
-            ["preregistration"] = Preregistered(settings.Scale.Name),
+            ["preregistration"] = Preregistered(settings),
             ["stage_seconds"] = new JsonObject([.. result.StageSeconds.Select(s => KeyValuePair.Create<string, JsonNode?>(s.Key, s.Value))]),
             ["recipes"] = recipes,
             ["claims"] = new JsonArray([.. result.Claims.Select(Claim)]),
@@ -271,10 +276,10 @@ public static class ResultsJson
     };
 
     /// <summary>Which pre-registration the claims were decided under: its path, version, SHA-256 and whether the scale's design is confirmatory.</summary>
-    private static JsonObject Preregistered(string scale)
+    private static JsonObject Preregistered(RunSettings settings)
     {
         var r = MiaRepro.Registration.Preregistration.Current;
-        var design = r.Scales.FirstOrDefault(d => d.Name == scale);
+        var design = r.Scales.FirstOrDefault(d => d.Name == settings.Scale.Name);
         return new JsonObject
         {
             ["file"] = MiaRepro.Registration.Preregistration.RepositoryPath,
@@ -282,6 +287,7 @@ public static class ResultsJson
             ["sha256"] = r.Sha256,
             ["confirmatory"] = design?.Confirmatory ?? false,
             ["confirming_seeds"] = new JsonArray([.. (design?.ConfirmingSeeds ?? []).Select(x => (JsonNode?)x)]),
+            ["confirming_run"] = settings.Confirms,
         };
     }
 

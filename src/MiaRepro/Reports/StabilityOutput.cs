@@ -41,7 +41,7 @@ public static class StabilityOutput
         md.AppendLine("# MiaRepro stability").AppendLine();
         md.Append(Invariant($"Scale **{first.Scale.Name}** ({first.Scale.Models} models per recipe, population {first.Scale.Population}, {first.Scale.Epochs} epochs, "))
             .Append($"recipes {string.Join(", ", first.Recipes)}), device **{run.Device}**, CPU kernels **{run.CpuKernels}**, master seeds {string.Join(", ", run.Seeds)}. ")
-            .AppendLine($"Decided under {ReportMarkdown.Registration(first.Scale.Name)}.").AppendLine();
+            .AppendLine($"Decided under {ReportMarkdown.Registration([.. run.Runs.Select(r => r.Settings)])}.").AppendLine();
         md.AppendLine(run.Stable
             ? "Every claim has the same verdict at every seed."
             : "**Some verdicts differ between seeds**: a claim whose verdict depends on the seed is not decided by this design.").AppendLine();

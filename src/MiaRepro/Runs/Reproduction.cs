@@ -40,7 +40,8 @@ public static class Reproduction
         {
             var recipe = RecipeCatalog.Create(name, scale);
             populations[name] = PopulationTrainer.Train(
-                recipe, run.Data, run.Keep, scale.Models, settings.Seed, run.Device, settings.QueryGrid, progress, store, run.Workers);
+                recipe, run.Data, run.Keep, scale.Models, settings.Seed, run.Device, settings.QueryGrid, progress, store, run.Workers,
+                scale.TwinsOf(name));
             // "load" when the store supplied every model (a warm store, or the shards of a merge): nothing trained.
             stages[$"{(populations[name].Store.Trained > 0 ? "train" : "load")}:{name}"] = Lap(watch);
         }

@@ -38,6 +38,23 @@ public sealed record RunSettings(
         };
     }
 
+    /// <summary>
+    /// Whether this run is one of its scale's confirming runs: the registered design unchanged (models, population,
+    /// epochs, recipes, query views, bootstrap replicates) at one of the master seeds the pre-registration chose to
+    /// confirm it. Any other run — another seed, an override — is exploratory, whatever its verdicts.
+    /// </summary>
+    public bool Confirms
+    {
+        get
+        {
+            var design = Registration.Preregistration.Current.Scales.FirstOrDefault(d => d.Name == Scale.Name);
+            var registered = ScaleProfile.All.FirstOrDefault(p => p.Name == Scale.Name);
+            return design is { Confirmatory: true } && registered is not null && design.ConfirmingSeeds.Contains(Seed)
+                && Scale.Models == registered.Models && Scale.Population == registered.Population && Scale.Epochs == registered.Epochs
+                && Recipes.SequenceEqual(design.Recipes) && Queries == design.Queries && BootstrapReplicates == design.BootstrapReplicates;
+        }
+    }
+
     /// <summary>The query views of every model: <see cref="Queries"/> views, shifted by the scale's crop padding.</summary>
     public QueryGrid QueryGrid => QueryGrid.For(Queries, Scale);
 

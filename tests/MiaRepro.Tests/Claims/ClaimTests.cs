@@ -155,34 +155,77 @@ public sealed class ClaimTests
     }
 
     [Fact]
-    public void C4_is_supported_when_the_combined_recipe_spreads_more_between_models_than_either_technique()
+    public void C4_is_supported_when_combining_adds_seed_randomness_that_widens_the_spread()
     {
-        // Given ρ = noise / shift: augmentation 1, early stopping 1.25, combined 2.5, baseline 0.5
+        // Given seed shares 0.2 (augmentation), 0.33 (early stopping) and 0.8 (combined), each with data noise 1
         var world = new ClaimWorld()
-            .Recipe("baseline", 2.0).Recipe("crop-flip", 1.0).Recipe("early-stop", 0.8)
-            .Recipe("crop-flip-early-stop", 0.8, noise: 2.0);
+            .RandomRecipe("baseline", 2.0, dataNoise: 1.0, seedNoise: 0.5, twins: 0)
+            .RandomRecipe("crop-flip", 1.0, dataNoise: 1.0, seedNoise: 0.5)
+            .RandomRecipe("early-stop", 1.0, dataNoise: 1.0, seedNoise: Math.Sqrt(0.5))
+            .RandomRecipe("crop-flip-early-stop", 1.0, dataNoise: 1.0, seedNoise: 2.0);
 
         // When
         var result = world.Decide(C4());
 
-        // Then the effect is ρ(combined) / ρ(early-stop) = 2
+        // Then the headline is the seed-share ratio 0.8 / 0.33 = 2.4, and σ/s grows by √5 / √1.5 ≈ 1.83
         result.Verdict.Should().Be(Verdict.Supported, result.Reason);
-        result.Effect.Should().BeApproximately(2.0, 0.15);
-        result.Reason.Should().Contain("baseline");
+        result.Effect.Should().BeApproximately(2.4, 0.5);
+        result.Parts.Select(p => p.Name).Should().Equal("seed_share", "spread_part", "separation_part");
+        result.Parts[1].Effect.Should().BeApproximately(1.83, 0.15);
+        result.Parts[2].Verdict.Should().BeNull("the separation part is reported, not tested");
+        result.Reason.Should().Contain("baseline σ").And.Contain("seed share");
     }
 
     [Fact]
     public void C4_is_refuted_when_combining_makes_training_less_random_than_a_technique_alone()
     {
-        // Given
-        var world = new ClaimWorld().Recipe("crop-flip", 1.0, noise: 2.0).Recipe("early-stop", 1.0).Recipe("crop-flip-early-stop", 1.0);
+        // Given seed shares 0.9 (augmentation), 0.5 (early stopping) and 0.08 (combined), the combined spread narrowest
+        var world = new ClaimWorld()
+            .RandomRecipe("crop-flip", 1.0, dataNoise: 0.5, seedNoise: 1.5)
+            .RandomRecipe("early-stop", 1.0, dataNoise: 1.0, seedNoise: 1.0)
+            .RandomRecipe("crop-flip-early-stop", 1.0, dataNoise: 1.0, seedNoise: 0.3);
 
         // When
         var result = world.Decide(C4());
 
         // Then
         result.Verdict.Should().Be(Verdict.Refuted, result.Reason);
-        result.Effect.Should().BeApproximately(0.5, 0.05);
+        result.Parts[0].Verdict.Should().Be(Verdict.Refuted);
+        result.Parts[1].Verdict.Should().Be(Verdict.Refuted);
+        result.Effect.Should().BeApproximately(0.08 / 0.9, 0.05);
+    }
+
+    [Fact]
+    public void C4_is_refuted_when_the_added_randomness_does_not_widen_the_spread()
+    {
+        // Given a combined recipe whose variance is mostly the seed's (share 0.9) but smaller in all (σ 0.95 vs 1.12)
+        var world = new ClaimWorld()
+            .RandomRecipe("crop-flip", 1.0, dataNoise: 1.0, seedNoise: 0.5)
+            .RandomRecipe("early-stop", 1.0, dataNoise: 1.0, seedNoise: 0.5)
+            .RandomRecipe("crop-flip-early-stop", 1.0, dataNoise: 0.3, seedNoise: 0.9);
+
+        // When
+        var result = world.Decide(C4());
+
+        // Then the randomness is added, but it is not what weakens the attack
+        result.Parts[0].Verdict.Should().Be(Verdict.Supported);
+        result.Parts[1].Verdict.Should().Be(Verdict.Refuted);
+        result.Verdict.Should().Be(Verdict.Refuted, result.Reason);
+    }
+
+    [Fact]
+    public void C4_without_twin_models_is_inconclusive_and_says_so()
+    {
+        // Given populations without twins (e.g. read from folders)
+        var world = new ClaimWorld().Recipe("crop-flip", 1.0).Recipe("early-stop", 1.0).Recipe("crop-flip-early-stop", 1.0);
+
+        // When
+        var result = world.Decide(C4());
+
+        // Then
+        result.Verdict.Should().Be(Verdict.Inconclusive);
+        result.Effect.Should().BeNull();
+        result.Reason.Should().Contain("twin models of crop-flip");
     }
 
     /// <summary>Ten recipes (the registered minimum of clusters) leaking in the order of <paramref name="shift"/>, with accuracies from <paramref name="accuracy"/>(recipe, model).</summary>

@@ -34,6 +34,44 @@ internal sealed class ClaimWorld
         return this;
     }
 
+    /// <summary>
+    /// Adds a recipe whose models differ by their training data and their seed: φ = difficulty + shift·[IN] +
+    /// d(m, x) + e, with d ~ N(0, <paramref name="dataNoise"/>²) fixed by model m's keep row and e ~ N(0,
+    /// <paramref name="seedNoise"/>²) drawn afresh for every training. Twin t shares model t's d, so its seed-variance
+    /// share is seedNoise² ÷ (seedNoise² + dataNoise²). Difficulty spreads by <paramref name="difficulty"/> (the scale s).
+    /// </summary>
+    public ClaimWorld RandomRecipe(string name, double shift, double dataNoise, double seedNoise, int twins = 4, double difficulty = 3.0, int seed = 17)
+    {
+        var random = new Random(seed);
+        var keep = SyntheticPopulation.BalancedKeep(Models, Examples, random);
+        var level = Enumerable.Range(0, Examples).Select(_ => difficulty * SyntheticPopulation.Normal(random)).ToArray();
+        var data = Enumerable.Range(0, Models * Examples).Select(_ => dataNoise * SyntheticPopulation.Normal(random)).ToArray();
+        var training = new Random(seed + 1000);
+        double Phi(int m, int n) => level[n] + (keep[(m * Examples) + n] ? shift : 0) + data[(m * Examples) + n] + (seedNoise * SyntheticPopulation.Normal(training));
+        var scores = new double[Models * Examples];
+        var twinScores = new double[twins * Examples];
+        for (var m = 0; m < Models; m++)
+        {
+            for (var n = 0; n < Examples; n++)
+            {
+                scores[(m * Examples) + n] = Phi(m, n);
+                if (m < twins)
+                {
+                    twinScores[(m * Examples) + n] = Phi(m, n);
+                }
+            }
+        }
+
+        var population = SyntheticPopulation.Of(Models, Examples, 1, keep, scores) with { Name = name };
+        var records = Enumerable.Range(0, Models).Select(m => new ModelRecord(m, m, 1.0, 0.8, 10, 10, null, Examples / 2, 0)).ToList();
+        _populations[name] = new TrainedPopulation(RecipeCatalog.Create(name, ScaleProfile.Smoke), population, records)
+        {
+            Twins = twins == 0 ? null : new TwinModels(twins, twinScores, records[..twins]),
+        };
+        _attacks[name] = new[] { Attack, "loss" }.ToDictionary(a => a, a => AttackEvaluation.Run(AttackCatalog.Get(a), population));
+        return this;
+    }
+
     /// <summary>Replaces one attack's scores on one recipe by their negation: a sign error in that attack.</summary>
     public ClaimWorld FlipSign(string recipe, string attack)
     {

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using FluentAssertions;
 using MiaRepro.Cli;
+using MiaRepro.Runs;
 using MiaRepro.Runs.Sharding;
 using MiaRepro.Store;
 
@@ -142,8 +143,8 @@ public sealed class SweepCliTests : IDisposable
         var settings = new ShardSettings(
             count, "smoke", "fashion-mnist", "fingerprint", "data", 6, 200, 3, seed, 2,
             [.. s_recipes.Select(r => new RecipeHash(r, $"hash-of-{r}"))], "2", "cpu", "cpu:1-threads");
-        var models = ShardPlan.Of(new Shard(sharesOf ?? index, count), s_recipes, 6)
-            .Select(s => new ShardModel(s.Recipe, s.Model, new ModelKey("data", $"keep-{s.Model}", $"hash-of-{s.Recipe}", s.Model, 2, 2, "2", "cpu:1-threads")))
+        var models = ShardPlan.Of(new Shard(sharesOf ?? index, count), s_recipes, 6, RunSettings.Profile("smoke", 6, 200, 3).TwinsOf)
+            .Select(s => new ShardModel(s.Recipe, s.Model, new ModelKey("data", $"keep-{s.Model}", $"hash-of-{s.Recipe}", s.Model + (s.Twin ? 100 : 0), 2, 2, "2", "cpu:1-threads"), s.Twin))
             .ToList();
         Directory.CreateDirectory(Folder(name));
         new ShardManifest(ShardManifest.CurrentFormat, index, settings, 1, models).Write(Folder(name));

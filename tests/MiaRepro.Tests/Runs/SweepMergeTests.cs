@@ -11,6 +11,8 @@ namespace MiaRepro.Tests.Runs;
 /// </summary>
 public sealed class SweepMergeTests
 {
+    private static readonly string[] s_files = ["scores.npy", "keep.npy", "labels.npy", "logits.npy"];
+
     [Fact]
     public void Merging_two_shards_gives_the_results_and_scores_of_the_unsharded_run()
     {
@@ -30,15 +32,16 @@ public sealed class SweepMergeTests
         var merged = CliProcess.Run(
             ["merge", "--data-dir", data, "--out", Path.Combine(temp.Path, "merged"), Path.Combine(temp.Path, "shard-2"), Path.Combine(temp.Path, "shard-1")]);
 
-        // Then each shard trained its half, the merge trained nothing, and the outputs are the unsharded run's
-        first.Should().Contain("Shard 1/2: 6 models, 6 trained, 0 already in the shard's store");
-        merged.Should().Contain("baseline 6 models; crop-flip-early-stop 6 models from the shards, none trained");
+        // Then each shard trained its half (of 6 + 6 models and crop-flip-early-stop's 4 twins), the merge trained nothing,
+        // and the outputs are the unsharded run's
+        first.Should().Contain("Shard 1/2: 8 models, 8 trained, 0 already in the shard's store");
+        merged.Should().Contain("baseline 6 models; crop-flip-early-stop 6 models and 4 twins from the shards, none trained");
         CliProcess.ScrubbedResults(Path.Combine(temp.Path, "merged")).Should().Be(CliProcess.ScrubbedResults(Path.Combine(temp.Path, "whole")));
         StageNames(Path.Combine(temp.Path, "merged")).Should().Contain(["load:baseline", "load:crop-flip-early-stop"]).And.NotContain(s => s.StartsWith("train:"));
         StageNames(Path.Combine(temp.Path, "whole")).Should().Contain(["train:baseline", "train:crop-flip-early-stop"]);
         foreach (var recipe in new[] { "baseline", "crop-flip-early-stop" })
         {
-            foreach (var file in new[] { "scores.npy", "keep.npy", "labels.npy", "logits.npy" })
+            foreach (var file in recipe == "baseline" ? s_files : [.. s_files, "twin_scores.npy"])
             {
                 File.ReadAllBytes(Path.Combine(temp.Path, "merged", "populations", recipe, file))
                     .Should().Equal(File.ReadAllBytes(Path.Combine(temp.Path, "whole", "populations", recipe, file)), $"{recipe}/{file}");
@@ -46,7 +49,7 @@ public sealed class SweepMergeTests
         }
 
         // and a shard run again trains nothing
-        CliProcess.Run(Args("sweep", "shard-1", "--shard", "1/2")).Should().Contain("Shard 1/2: 6 models, 0 trained, 6 already in the shard's store");
+        CliProcess.Run(Args("sweep", "shard-1", "--shard", "1/2")).Should().Contain("Shard 1/2: 8 models, 0 trained, 8 already in the shard's store");
 
         // and merging against other data, or with a damaged model, is bad input naming the problem
         var other = WriteData(temp, "other-data", seed: 4);

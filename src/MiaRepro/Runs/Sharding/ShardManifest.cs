@@ -11,7 +11,7 @@ namespace MiaRepro.Runs.Sharding;
 /// <param name="Threads">Torch's threads in the sweep (recorded in <c>results.json</c>; on CPU part of the device identity).</param>
 public sealed record ShardManifest(string Format, int Shard, ShardSettings Settings, int Threads, IReadOnlyList<ShardModel> Models)
 {
-    public const string CurrentFormat = "miarepro-shard-v1";
+    public const string CurrentFormat = "miarepro-shard-v2";
     public const string FileName = "shard.json";
 
     /// <summary>The shard's model store, inside its folder.</summary>

@@ -2,7 +2,7 @@ namespace MiaRepro.Runs.Sharding;
 
 /// <summary>
 /// Which models each shard of a sweep trains. The run's global order lists the recipes as given and, within each,
-/// models 0, 1, …; shard i/n takes every n-th model of it, from position i − 1 (round robin). So the shares are
+/// models 0, 1, … and then its twins 0, 1, … (claim C4, <see cref="Recipes.ScaleProfile.TwinsOf"/>); shard i/n takes every n-th model of it, from position i − 1 (round robin). So the shares are
 /// disjoint and cover the run, depend on the recipes and the model count alone, hold ⌊T/n⌋ or ⌈T/n⌉ of the T
 /// models, and — since a recipe's models are consecutive — ⌊K/n⌋ or ⌈K/n⌉ of each recipe's K: every shard gets
 /// the same mix of cheap (early-stopped) and expensive recipes.
@@ -10,19 +10,21 @@ namespace MiaRepro.Runs.Sharding;
 public static class ShardPlan
 {
     /// <summary>Every model of the run, in the global order.</summary>
-    public static IReadOnlyList<ModelSlot> All(IReadOnlyList<string> recipes, int models) =>
-        [.. recipes.SelectMany(r => Enumerable.Range(0, models).Select(m => new ModelSlot(r, m)))];
+    /// <param name="twinsOf">How many twins each recipe gets; none when null.</param>
+    public static IReadOnlyList<ModelSlot> All(IReadOnlyList<string> recipes, int models, Func<string, int>? twinsOf = null) =>
+        [.. recipes.SelectMany(r => Enumerable.Range(0, models).Select(m => new ModelSlot(r, m))
+            .Concat(Enumerable.Range(0, twinsOf?.Invoke(r) ?? 0).Select(t => new ModelSlot(r, t, Twin: true))))];
 
     /// <summary>The models of <paramref name="shard"/>, in the global order.</summary>
     /// <exception cref="InputException">More shards than models: some shard would train nothing.</exception>
-    public static IReadOnlyList<ModelSlot> Of(Shard shard, IReadOnlyList<string> recipes, int models)
+    public static IReadOnlyList<ModelSlot> Of(Shard shard, IReadOnlyList<string> recipes, int models, Func<string, int>? twinsOf = null)
     {
         ArgumentNullException.ThrowIfNull(shard);
-        var all = All(recipes, models);
+        var all = All(recipes, models, twinsOf);
         if (shard.Count > all.Count)
         {
             throw new InputException(
-                $"--shard {shard}: {shard.Count} shards for {all.Count} models ({recipes.Count} recipes × {models}); " +
+                $"--shard {shard}: {shard.Count} shards for {all.Count} models ({recipes.Count} recipes × {models}, with twins); " +
                 $"a shard would train nothing. Use at most {all.Count} shards.");
         }
 

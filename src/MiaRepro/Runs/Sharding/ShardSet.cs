@@ -54,10 +54,11 @@ public sealed class ShardSet
         }
 
         var recipes = settings.Recipes.Select(r => r.Name).ToList();
+        var scale = RunSettings.Profile(settings.Scale, settings.Models, settings.Population, settings.Epochs);
         foreach (var shard in shards)
         {
-            var expected = ShardPlan.Of(new Shard(shard.Manifest.Shard, settings.Shards), recipes, settings.Models);
-            var held = shard.Manifest.Models.Select(m => new ModelSlot(m.Recipe, m.Model)).ToList();
+            var expected = ShardPlan.Of(new Shard(shard.Manifest.Shard, settings.Shards), recipes, settings.Models, scale.TwinsOf);
+            var held = shard.Manifest.Models.Select(m => new ModelSlot(m.Recipe, m.Model, m.Twin)).ToList();
             if (!held.SequenceEqual(expected))
             {
                 errors.Add(Invariant(

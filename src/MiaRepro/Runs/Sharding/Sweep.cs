@@ -18,7 +18,7 @@ public static class Sweep
     {
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validate();
-        var plan = ShardPlan.Of(shard, settings.Recipes, settings.Scale.Models);
+        var plan = ShardPlan.Of(shard, settings.Recipes, settings.Scale.Models, settings.Scale.TwinsOf);
         var scale = settings.Scale;
         using var run = RunData.Prepare(
             scale, settings.Dataset, settings.DataDir, settings.Device, settings.Threads, scale.Models, settings.Seed, settings.CpuKernels);
@@ -30,14 +30,14 @@ public static class Sweep
         var reused = 0;
         for (var i = 0; i < plan.Count; i++)
         {
-            var (name, m) = plan[i];
+            var (name, m, twin) = plan[i];
             var recipe = recipes[name];
             var keepRow = run.Keep.AsSpan(m * examples, examples);
-            var seed = PopulationTrainer.ModelSeed(settings.Seed, m);
+            var seed = twin ? PopulationTrainer.TwinSeed(settings.Seed, m) : PopulationTrainer.ModelSeed(settings.Seed, m);
             var (_, _, fromStore) = PopulationTrainer.TrainOrReuse(
                 recipe, run.Data, keepRow, seed, run.Device, settings.QueryGrid, i, plan.Count, progress, store, discarded);
             reused += fromStore ? 1 : 0;
-            models.Add(new ShardModel(name, m, PopulationTrainer.KeyOf(recipe, run.Data, keepRow, seed, settings.QueryGrid, run.Device)));
+            models.Add(new ShardModel(name, m, PopulationTrainer.KeyOf(recipe, run.Data, keepRow, seed, settings.QueryGrid, run.Device), twin));
             progress?.Report(new PopulationProgress(name, i + 1, plan.Count, 0, recipe.Epochs));
         }
 
