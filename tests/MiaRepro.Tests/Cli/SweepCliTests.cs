@@ -127,6 +127,33 @@ public sealed class SweepCliTests : IDisposable
         error.Should().Contain("recipe 'baseline' hashes to").And.Contain("MiaRepro version");
     }
 
+    [Theory]
+    [InlineData("shards", "2", "100000000")]
+    [InlineData("models", "6", "1000000000")]
+    public void Merge_of_a_manifest_with_impossible_counts_exits_with_code_2_before_allocating(string field, string value, string tampered)
+    {
+        // Given a whole sweep whose manifests claim 100,000,000 shards or 1,000,000,000 models (which once grew merge to 24 GB)
+        WriteShard("s1", 1, 2);
+        WriteShard("s2", 2, 2);
+        foreach (var shard in new[] { "s1", "s2" })
+        {
+            var path = Path.Combine(Folder(shard), ShardManifest.FileName);
+            var json = File.ReadAllText(path);
+            var pattern = $"\"{field}\":\\s*{value},";
+            Regex.IsMatch(json, pattern).Should().BeTrue(json);
+            File.WriteAllText(path, Regex.Replace(json, pattern, $"\"{field}\": {tampered},"));
+        }
+
+        // When
+        var before = GC.GetTotalAllocatedBytes();
+        var (code, error) = Merge("s1", "s2");
+
+        // Then it is refused, naming the manifest, having allocated little
+        code.Should().Be(ExitCodes.BadInput);
+        error.Should().Contain(Path.Combine(Folder("s1"), ShardManifest.FileName)).And.Contain("is inconsistent");
+        (GC.GetTotalAllocatedBytes() - before).Should().BeLessThan(100_000_000);
+    }
+
     private (int Code, string Error) Merge(params string[] shards) =>
         Run(["merge", "--out", Folder("merged"), .. shards.Select(Folder)]);
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using static System.FormattableString;
 
 namespace MiaRepro.Runs.Sharding;
 
@@ -54,6 +55,16 @@ public sealed record ShardManifest(string Format, int Shard, ShardSettings Setti
         if (manifest is not { Format: CurrentFormat } || manifest.Settings.Shards < 1 || manifest.Shard < 1 || manifest.Shard > manifest.Settings.Shards)
         {
             throw new InputException($"{path} is not a {CurrentFormat} manifest; run that shard's sweep again with this MiaRepro.");
+        }
+
+        // Bound the counts before anything is sized by them: n shards of a run of T models (twins included, at most
+        // twice the population models) each hold ⌊T/n⌋ or ⌈T/n⌉, so T ≤ n · (held + 1) and n ≤ T.
+        var (settings, held) = (manifest.Settings, (long)(manifest.Models?.Count ?? 0));
+        var population = (long)settings.Models * (settings.Recipes?.Count ?? 0);
+        if (settings.Models < 1 || population < 1 || population > settings.Shards * (held + 1) || settings.Shards > 2 * population)
+        {
+            throw new InputException(Invariant(
+                $"{path} is inconsistent: {settings.Shards} shards of {settings.Recipes?.Count ?? 0} recipes × {settings.Models} models cannot give this shard {held} models; it was not written by 'miarepro sweep' (or was edited): run that shard's sweep again."));
         }
 
         return manifest;
