@@ -104,7 +104,7 @@ public sealed class ModelStore : IModelStore
             return StoreLookup.Miss;
         }
 
-        var problem = Verify(folder, key, examples, queries, classes, out var model);
+        var problem = Verify(folder, key, examples, queries, classes, _readOnly, out var model);
         if (problem is null)
         {
             return new StoreLookup(model, null);
@@ -143,6 +143,7 @@ public sealed class ModelStore : IModelStore
                 StoreManifest.CurrentFormat, key, recipe, examples, result.Queries, result.Classes,
                 result.TrainAccuracy, result.TestAccuracy, result.StopEpoch, result.EpochsRun, result.BestValidationLoss,
                 seconds, files);
+            manifest = manifest with { MetricsSha256 = manifest.ComputeMetricsSha256() };
             AtomicFile.WriteAllText(Path.Combine(staging, ManifestFile), JsonSerializer.Serialize(manifest, s_json));
 
             var folder = PathOf(key);
@@ -167,7 +168,7 @@ public sealed class ModelStore : IModelStore
         }
     }
 
-    private static string? Verify(string folder, ModelKey key, int examples, int queries, int classes, out StoredModel? model)
+    private static string? Verify(string folder, ModelKey key, int examples, int queries, int classes, bool readOnly, out StoredModel? model)
     {
         model = null;
         StoreManifest? manifest;
@@ -188,6 +189,11 @@ public sealed class ModelStore : IModelStore
         if (manifest.Key != key)
         {
             return $"{ManifestFile} names another key";
+        }
+
+        if (manifest.MetricsSha256 is { } metrics && metrics != manifest.ComputeMetricsSha256())
+        {
+            return $"{ManifestFile}'s training result (accuracies, epochs, loss) fails its SHA-256 checksum: it was edited";
         }
 
         if ((manifest.Examples, manifest.Queries, manifest.Classes) != (examples, queries, classes))
@@ -238,6 +244,13 @@ public sealed class ModelStore : IModelStore
         if (logits.Data is not float[] values || !logits.Shape.SequenceEqual([examples, queries, classes]))
         {
             return $"{LogitsFile} is not float32 [{examples}, {queries}, {classes}]";
+        }
+
+        // An entry from before the training result was checksummed gets its checksum now that its files verify.
+        if (manifest.MetricsSha256 is null && !readOnly)
+        {
+            AtomicFile.WriteAllText(
+                Path.Combine(folder, ManifestFile), JsonSerializer.Serialize(manifest with { MetricsSha256 = manifest.ComputeMetricsSha256() }, s_json));
         }
 
         var result = new TrainingResult(

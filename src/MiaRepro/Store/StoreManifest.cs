@@ -2,7 +2,8 @@ namespace MiaRepro.Store;
 
 /// <summary>
 /// <c>model.json</c> of one stored model, written last: its key, its training result and the length and
-/// SHA-256 of every file beside it. A model without a sound manifest is not in the store.
+/// SHA-256 of every file beside it, and the SHA-256 of its own training result (<see cref="MetricsSha256"/>), so an
+/// edited accuracy or stop epoch is caught like a damaged file. A model without a sound manifest is not in the store.
 /// </summary>
 public sealed record StoreManifest(
     string Format,
@@ -20,4 +21,23 @@ public sealed record StoreManifest(
     IReadOnlyDictionary<string, StoredFile> Files)
 {
     public const string CurrentFormat = "miarepro-model-v1";
+
+    /// <summary>
+    /// SHA-256 of everything the model contributes to a run besides its files: key, recipe, shape and training result
+    /// (not the wall-clock seconds). Null in entries written before it existed; <see cref="ModelStore"/> adds it to
+    /// such an entry once its files verify.
+    /// </summary>
+    public string? MetricsSha256 { get; init; }
+
+    /// <summary>The checksum <see cref="MetricsSha256"/> must hold, computed from this manifest's fields.</summary>
+    public string ComputeMetricsSha256()
+    {
+        var text = string.Join(
+            "\n",
+            Key.Hash, Recipe, Examples, Queries, Classes, Round(TrainAccuracy), Round(TestAccuracy), StopEpoch, EpochsRun,
+            BestValidationLoss is { } loss ? Round(loss) : "null");
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
+    }
+
+    private static string Round(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 }

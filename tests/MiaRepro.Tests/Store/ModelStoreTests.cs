@@ -58,6 +58,8 @@ public sealed class ModelStoreTests
     [InlineData("delete weights", "weights.bin is missing")]
     [InlineData("garble manifest", "unreadable model.json")]
     [InlineData("delete manifest", "unreadable model.json")]
+    [InlineData("edit test accuracy", "training result (accuracies, epochs, loss) fails its SHA-256")]
+    [InlineData("edit stop epoch", "training result (accuracies, epochs, loss) fails its SHA-256")]
     public void A_damaged_model_is_discarded_with_the_reason_and_never_used(string damage, string reason)
     {
         using var temp = new TempFolder();
@@ -72,6 +74,27 @@ public sealed class ModelStoreTests
         found.Discarded.Should().Contain(reason).And.Contain(folder);
         Directory.Exists(folder).Should().BeFalse("a damaged model is removed so that it is trained and stored again");
         store.Find(Key(), Examples, Queries, Classes).Should().Be(StoreLookup.Miss);
+    }
+
+    [Fact]
+    public void An_entry_from_before_the_metrics_checksum_is_used_and_gets_its_checksum()
+    {
+        // Given a stored model whose model.json has no metrics_sha256 (written by an earlier MiaRepro)
+        using var temp = new TempFolder();
+        var store = new ModelStore(temp.Path);
+        store.Save(Key(), "baseline", Result(), 1);
+        var manifest = Path.Combine(store.PathOf(Key()), "model.json");
+        var node = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(manifest))!.AsObject();
+        var checksum = node["metrics_sha256"]!.GetValue<string>();
+        node.Remove("metrics_sha256");
+        File.WriteAllText(manifest, node.ToJsonString());
+
+        // When it is found
+        var found = store.Find(Key(), Examples, Queries, Classes);
+
+        // Then it is used, and its manifest now carries the checksum a fresh entry has
+        found.Model.Should().NotBeNull(found.Discarded);
+        System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(manifest))!["metrics_sha256"]!.GetValue<string>().Should().Be(checksum);
     }
 
     [Fact]
@@ -170,6 +193,14 @@ public sealed class ModelStoreTests
         Directory.Exists(Path.Combine(temp.Path, "absent")).Should().BeFalse();
     }
 
+    /// <summary>Replaces the one match of <paramref name="pattern"/> in <paramref name="path"/>.</summary>
+    private static void Edit(string path, string pattern, string replacement)
+    {
+        var text = File.ReadAllText(path);
+        System.Text.RegularExpressions.Regex.Matches(text, pattern).Should().ContainSingle(text);
+        File.WriteAllText(path, System.Text.RegularExpressions.Regex.Replace(text, pattern, replacement));
+    }
+
     private static void Damage(string folder, string damage)
     {
         var logits = Path.Combine(folder, "logits.npy");
@@ -195,6 +226,12 @@ public sealed class ModelStoreTests
                 break;
             case "delete manifest":
                 File.Delete(manifest);
+                break;
+            case "edit test accuracy":
+                Edit(manifest, "\"test_accuracy\":\\s*0.7,", "\"test_accuracy\": 0.8,");
+                break;
+            case "edit stop epoch":
+                Edit(manifest, "\"stop_epoch\":\\s*4,", "\"stop_epoch\": 5,");
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(damage), damage, null);
