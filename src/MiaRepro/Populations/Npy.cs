@@ -166,15 +166,16 @@ public static partial class Npy
         stream.ReadExactly(headerBytes);
         var header = (major == 3 ? Encoding.UTF8 : Encoding.Latin1).GetString(headerBytes);
         var (dType, shape) = ParseHeader(header, name);
+        // The product of the dimensions, stopped as soon as it passes what one array can hold (no overflow).
         long count = 1;
         foreach (var dimension in shape)
         {
             count *= dimension;
-        }
-
-        if (count > Array.MaxLength)
-        {
-            throw new InputException($"'{name}' holds {count} elements, more than one array can hold.");
+            if (count > Array.MaxLength)
+            {
+                throw new InputException(
+                    $"'{name}' has shape ({string.Join(", ", shape)}): more elements than one array can hold ({Array.MaxLength}); split it into smaller arrays.");
+            }
         }
 
         Array data = dType switch
@@ -251,14 +252,24 @@ public static partial class Npy
         return values;
     }
 
+    /// <summary>
+    /// Elements read or written at a time: a span of bytes holds at most int.MaxValue of them, and an array of 8-byte
+    /// values can be 8 times longer (a paper-scale logits.npy is ≈ 2.9 GB), so the data moves in chunks.
+    /// </summary>
+    private const int ChunkElements = 1 << 20;
+
     private static T[] ReadLittleEndian<T>(Stream stream, int count)
         where T : unmanaged
     {
         var values = new T[count];
-        stream.ReadExactly(MemoryMarshal.AsBytes(values.AsSpan()));
-        if (!BitConverter.IsLittleEndian)
+        for (var start = 0; start < count; start += ChunkElements)
         {
-            ReverseEndianness(MemoryMarshal.AsBytes(values.AsSpan()), Marshal.SizeOf<T>());
+            var chunk = MemoryMarshal.AsBytes(values.AsSpan(start, Math.Min(ChunkElements, count - start)));
+            stream.ReadExactly(chunk);
+            if (!BitConverter.IsLittleEndian)
+            {
+                ReverseEndianness(chunk, Marshal.SizeOf<T>());
+            }
         }
 
         return values;
@@ -267,15 +278,19 @@ public static partial class Npy
     private static void WriteLittleEndian<T>(Stream stream, ReadOnlySpan<T> values)
         where T : unmanaged
     {
-        if (BitConverter.IsLittleEndian)
+        for (var start = 0; start < values.Length; start += ChunkElements)
         {
-            stream.Write(MemoryMarshal.AsBytes(values));
-            return;
-        }
+            var chunk = MemoryMarshal.AsBytes(values.Slice(start, Math.Min(ChunkElements, values.Length - start)));
+            if (BitConverter.IsLittleEndian)
+            {
+                stream.Write(chunk);
+                continue;
+            }
 
-        var copy = MemoryMarshal.AsBytes(values).ToArray();
-        ReverseEndianness(copy, Marshal.SizeOf<T>());
-        stream.Write(copy);
+            var copy = chunk.ToArray();
+            ReverseEndianness(copy, Marshal.SizeOf<T>());
+            stream.Write(copy);
+        }
     }
 
     private static void ReverseEndianness(Span<byte> bytes, int size)

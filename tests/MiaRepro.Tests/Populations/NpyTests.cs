@@ -135,6 +135,53 @@ public sealed class NpyTests : IDisposable
         act.Should().Throw<InputException>().WithMessage("*absent.npy*");
     }
 
+    [Fact]
+    public void A_shape_whose_product_overflows_is_bad_input_not_a_crash()
+    {
+        // Given a header claiming 2³¹ − 1 elements along each of three axes
+        var path = Path.Combine(_folder, "huge.npy");
+        File.WriteAllBytes(path, HeaderBytes("{'descr': '<f4', 'fortran_order': False, 'shape': (2147483647, 2147483647, 2147483647), }"));
+
+        // When / Then
+        var read = () => Npy.Read(path);
+        read.Should().Throw<InputException>().WithMessage("*huge.npy*more elements than one array can hold*");
+    }
+
+    [Fact]
+    public void Arrays_over_2_GiB_are_read_and_written_in_chunks()
+    {
+        // Given a sparse float32 file of 560,000,000 elements (2.24 GB: a paper-scale logits.npy is 2.9 GB)
+        const int count = 560_000_000;
+        var path = Path.Combine(_folder, "large.npy");
+        using (var stream = File.Create(path))
+        {
+            stream.Write(HeaderBytes($"{{'descr': '<f4', 'fortran_order': False, 'shape': ({count},), }}"));
+            stream.SetLength(stream.Position + (4L * count));
+        }
+
+        // When it is read, its last element set, and written again
+        var array = Npy.Read(path);
+        ((float[])array.Data)[^1] = 1.5f;
+        var copy = Path.Combine(_folder, "copy.npy");
+        Npy.Write(copy, array);
+
+        // Then every byte is there, in order
+        array.Shape.Should().Equal(count);
+        new FileInfo(copy).Length.Should().Be(new FileInfo(path).Length);
+        using var written = File.OpenRead(copy);
+        written.Seek(-4, SeekOrigin.End);
+        var last = new byte[4];
+        written.ReadExactly(last);
+        BitConverter.ToSingle(last).Should().Be(1.5f);
+    }
+
+    /// <summary>A version 1.0 header holding <paramref name="dict"/>, padded to a multiple of 64 bytes.</summary>
+    private static byte[] HeaderBytes(string dict)
+    {
+        var text = dict.PadRight((((dict.Length + 10 + 1 + 63) / 64) * 64) - 10 - 1) + "\n";
+        return [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y', 1, 0, (byte)text.Length, 0, .. Encoding.ASCII.GetBytes(text)];
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Populations", "Fixtures", name);
