@@ -154,6 +154,26 @@ public sealed class SweepCliTests : IDisposable
         (GC.GetTotalAllocatedBytes() - before).Should().BeLessThan(100_000_000);
     }
 
+    [Fact]
+    public void Merge_names_the_manifest_field_a_bad_value_came_from_not_an_option()
+    {
+        // Given a whole sweep whose manifests were edited to 0 threads
+        WriteShard("s1", 1, 2);
+        WriteShard("s2", 2, 2);
+        foreach (var shard in new[] { "s1", "s2" })
+        {
+            var path = Path.Combine(Folder(shard), ShardManifest.FileName);
+            File.WriteAllText(path, Regex.Replace(File.ReadAllText(path), "\"threads\":\\s*1", "\"threads\": 0"));
+        }
+
+        // When
+        var (code, error) = Merge("s1", "s2");
+
+        // Then the message blames shard.json's field, not an option the user never gave
+        code.Should().Be(ExitCodes.BadInput);
+        error.Should().Contain(Path.Combine(Folder("s1"), ShardManifest.FileName)).And.Contain("shard.json's threads 0").And.NotContain("--threads");
+    }
+
     private (int Code, string Error) Merge(params string[] shards) =>
         Run(["merge", "--out", Folder("merged"), .. shards.Select(Folder)]);
 

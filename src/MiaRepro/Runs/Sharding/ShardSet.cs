@@ -83,10 +83,22 @@ public sealed class ShardSet
         var settings = new RunSettings(
             scale, s.Dataset, dataDir, "cpu", [.. s.Recipes.Select(r => r.Name)], s.Seed, outDir, Shards[0].Manifest.Threads,
             Store: null, Queries: s.Queries, CpuKernels: KernelsOf(s.DeviceIdentity));
-        settings.Validate();
+        var manifest = Path.Combine(Shards[0].Path, ShardManifest.FileName);
+        try
+        {
+            settings.Validate();
+        }
+        catch (InputException e)
+        {
+            // The values came from the manifest, not from the command line: name it and its fields, not the options.
+            throw new InputException(
+                $"{manifest}: the sweep's settings are not valid here — {ManifestFields(e.Message)} — the shard.json was edited, or written by another MiaRepro version; run the sweep again.", e);
+        }
+
         var errors = s.Recipes
             .Where(r => RecipeCatalog.Create(r.Name, scale).Hash != r.Hash)
-            .Select(r => $"recipe '{r.Name}' hashes to {RecipeCatalog.Create(r.Name, scale).Hash} here but {r.Hash} in the shards")
+            .Select(r => Invariant(
+                $"recipe '{r.Name}' hashes to {RecipeCatalog.Create(r.Name, scale).Hash} here with {manifest}'s settings (scale {s.Scale}, models {s.Models}, population {s.Population}, epochs {s.Epochs}) but to {r.Hash} in the shards"))
             .ToList();
         if (s.Trainer != Trainer.Version)
         {
@@ -96,11 +108,22 @@ public sealed class ShardSet
         if (errors.Count > 0)
         {
             throw new InputException(
-                $"{string.Join("; ", errors)}: merge with the MiaRepro version that ran the sweep, or run the sweep again with this one.");
+                $"{string.Join("; ", errors)}: the shard.json was edited after the sweep, or the sweep ran another MiaRepro version — merge with the version that ran the sweep, or run the sweep again with this one.");
         }
 
         return settings;
     }
+
+    /// <summary>A settings message with each command-line option named as the shard.json field it was read from.</summary>
+    private static string ManifestFields(string message) =>
+        s_fields.Aggregate(message, (text, f) => text.Replace(f.Option, $"shard.json's {f.Field}", StringComparison.Ordinal));
+
+    private static readonly (string Option, string Field)[] s_fields =
+    [
+        ("--population", "settings.population"), ("--dataset", "settings.dataset"), ("--threads", "threads"),
+        ("--models", "settings.models"), ("--epochs", "settings.epochs"), ("--queries", "settings.queries"),
+        ("--recipes", "settings.recipes"), ("--seed", "settings.seed"), ("--scale", "settings.scale"),
+    ];
 
     /// <summary>The settings that differ between two manifests, each as "name value (other value)".</summary>
     internal static IEnumerable<string> Differences<T>(T expected, T actual)
