@@ -99,6 +99,11 @@ public sealed class ModelStore : IModelStore
     public StoreLookup Find(ModelKey key, int examples, int queries, int classes)
     {
         var folder = PathOf(key);
+        if ((MoveAsideFile(Path.GetDirectoryName(folder)!) ?? MoveAsideFile(folder)) is { } misplaced)
+        {
+            return new StoreLookup(null, misplaced);
+        }
+
         if (!Directory.Exists(folder))
         {
             return StoreLookup.Miss;
@@ -116,6 +121,27 @@ public sealed class ModelStore : IModelStore
         }
 
         return new StoreLookup(null, $"{folder}: {problem}");
+    }
+
+    /// <summary>
+    /// A regular file where a folder of the store belongs (e.g. left by hand) would fail every save of its model: it is
+    /// moved aside, beside itself, and reported (left in place when read-only). Null when <paramref name="path"/> is no file.
+    /// </summary>
+    private string? MoveAsideFile(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        if (_readOnly)
+        {
+            return $"{path}: a file where a model folder belongs";
+        }
+
+        var aside = $"{path}.not-a-model-{Guid.NewGuid():N}";
+        File.Move(path, aside);
+        return $"{path}: a file where a model folder belongs, moved aside to {aside}";
     }
 
     /// <summary>Stores a freshly trained model under <paramref name="key"/>; an existing sound entry is kept.</summary>

@@ -97,6 +97,30 @@ public sealed class ModelStoreTests
         System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(manifest))!["metrics_sha256"]!.GetValue<string>().Should().Be(checksum);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_file_where_a_model_folder_belongs_is_moved_aside_and_the_model_stored(bool atPrefix)
+    {
+        // Given a regular file at the model's folder, or at its two-letter prefix folder
+        using var temp = new TempFolder();
+        var store = new ModelStore(temp.Path);
+        var folder = store.PathOf(Key());
+        var misplaced = atPrefix ? Path.GetDirectoryName(folder)! : folder;
+        Directory.CreateDirectory(Path.GetDirectoryName(misplaced)!);
+        File.WriteAllText(misplaced, "not a model");
+
+        // When it is looked up, then trained and saved
+        var found = store.Find(Key(), Examples, Queries, Classes);
+        store.Save(Key(), "baseline", Result(), 1);
+
+        // Then the file was reported and moved aside (kept, not deleted), and the model is stored
+        found.Model.Should().BeNull();
+        found.Discarded.Should().Contain(misplaced).And.Contain("moved aside");
+        Directory.EnumerateFiles(Path.GetDirectoryName(misplaced)!, "*.not-a-model-*").Should().ContainSingle();
+        store.Find(Key(), Examples, Queries, Classes).Model.Should().NotBeNull();
+    }
+
     [Fact]
     public void A_model_stored_for_another_shape_is_discarded()
     {
