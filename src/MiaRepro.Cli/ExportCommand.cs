@@ -24,16 +24,11 @@ public sealed class ExportCommand : Command<ExportSettings>
 
         var population = AttackSettings.RequirePopulation(settings.Population, context.Name);
         var outDir = settings.Out ?? throw new InputException($"--out DIR is required; run 'miarepro {context.Name} --help' for the options.");
-        OutputFolder.RequireWritable(outDir, replaced: false);
+        OutputFolder.RequireWritable(outDir, OutputLayout.LiraReference);
         var folder = PopulationFolder.Read(population);
-        try
-        {
-            LiraReferenceLayout.Write(folder.Population, outDir);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException($"--out {outDir}: the export could not be written ({e.Message}); free space or name a folder you can write to.");
-        }
+
+        // The export replaces the folder whole: no experiment-N of a larger population survives it.
+        OutputFolder.Replace(outDir, staging => LiraReferenceLayout.Write(folder.Population, staging), OutputLayout.LiraReference);
 
         AnsiConsole.MarkupLine($"Wrote [bold]{folder.Population.Models}[/] experiment folders in the {Markup.Escape(settings.Format)} layout under [bold]{Markup.Escape(outDir)}[/].");
         return ExitCodes.Ran;

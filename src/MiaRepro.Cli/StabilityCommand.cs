@@ -24,25 +24,36 @@ public sealed class StabilityCommand : Command<StabilitySettings>
         var seeds = settings.ParseSeeds();
         var template = settings.ToRunSettings();
         template.Validate();
-        OutputFolder.RequireWritable(template.Out, replaced: false);
+        OutputFolder.RequireWritable(template.Out, OutputLayout.Stability);
         var console = AnsiConsole.Console;
         var watch = Stopwatch.StartNew();
         console.MarkupLine("[bold]MiaRepro stability[/] at master seeds " + string.Join(", ", seeds) + ": " + RunTables.Describe(template));
-        var run = StabilityRun.Run(
-            template,
-            seeds,
-            s => Reproduction.Run(s),
-            result =>
+        // Every seed's outputs and the summary go into a staging folder that replaces --out whole at the end: no seed-S
+        // of an earlier, larger run survives, and a run stopped early leaves the previous outputs, not a mix.
+        StabilityRun? run = null;
+        OutputFolder.Replace(
+            template.Out,
+            staging =>
             {
-                OutputWriter.Write(result, result.Settings.Out);
-                console.MarkupLine(Invariant($"seed {result.Settings.Seed}: ") + Markup.Escape(string.Join("; ", result.Claims.Select(c => $"{c.Id} {StabilityOutput.Cell(c)}"))) +
-                    Invariant($" ({watch.Elapsed.TotalMinutes:0.0} min)"));
-            });
-        StabilityOutput.Write(run, template.Out);
+                var seedsRun = StabilityRun.Run(
+                    template with { Out = staging },
+                    seeds,
+                    s => Reproduction.Run(s),
+                    result =>
+                    {
+                        OutputWriter.Write(result, result.Settings.Out);
+                        console.MarkupLine(Invariant($"seed {result.Settings.Seed}: ") + Markup.Escape(string.Join("; ", result.Claims.Select(c => $"{c.Id} {StabilityOutput.Cell(c)}"))) +
+                            Invariant($" ({watch.Elapsed.TotalMinutes:0.0} min)"));
+                    });
+                StabilityOutput.Write(seedsRun, staging);
+                run = seedsRun;
+            },
+            OutputLayout.Stability);
+        var finished = run!;
 
-        var table = new Table().Title(Markup.Escape($"Verdicts at master seeds {string.Join(", ", seeds)} ({run.CpuKernels} CPU kernels)"));
+        var table = new Table().Title(Markup.Escape($"Verdicts at master seeds {string.Join(", ", seeds)} ({finished.CpuKernels} CPU kernels)"));
         table.AddColumns(["claim", .. seeds.Select(s => Invariant($"seed {s}")), "stability"]);
-        foreach (var claim in run.Claims)
+        foreach (var claim in finished.Claims)
         {
             table.AddRow([
                 claim.Id,
@@ -52,7 +63,7 @@ public sealed class StabilityCommand : Command<StabilitySettings>
         }
 
         console.Write(table);
-        console.MarkupLine(run.Stable ? "Every claim has the same verdict at every seed." : "[yellow]Some verdicts differ between seeds.[/]");
+        console.MarkupLine(finished.Stable ? "Every claim has the same verdict at every seed." : "[yellow]Some verdicts differ between seeds.[/]");
         console.MarkupLine(Invariant($"Wrote [bold]{Markup.Escape(Path.Combine(template.Out, "stability.md"))}[/], stability.json and each seed's outputs in seed-S/ in {watch.Elapsed.TotalSeconds:0} s."));
         return ExitCodes.Ran;
     }

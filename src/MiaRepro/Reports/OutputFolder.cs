@@ -8,18 +8,12 @@ namespace MiaRepro.Reports;
 /// </summary>
 public static class OutputFolder
 {
-    /// <summary>What a folder MiaRepro replaces may hold: its own outputs only (anything else is the user's).</summary>
-    private static readonly HashSet<string> s_ours = new(StringComparer.Ordinal)
-    {
-        "results.json", "report.md", "plots", "populations",
-    };
-
     /// <summary>
     /// Refuses, before anything expensive runs, an output folder that cannot be written or that holds files that are
     /// not MiaRepro's outputs (a folder of the user's would be replaced).
     /// </summary>
-    /// <param name="replaced">Whether the outputs replace the folder whole (reproduce, attack, merge), so that it may hold MiaRepro's outputs only.</param>
-    public static void RequireWritable(string outDir, bool replaced = true)
+    /// <param name="layout">What the folder may hold (<see cref="OutputLayout.Run"/> when null).</param>
+    public static void RequireWritable(string outDir, OutputLayout? layout = null)
     {
         var full = Path.GetFullPath(outDir);
         if (File.Exists(full))
@@ -27,10 +21,7 @@ public static class OutputFolder
             throw new InputException($"--out {outDir} is a file; name a folder.");
         }
 
-        if (replaced)
-        {
-            RequireOnlyOurs(outDir);
-        }
+        RequireOnlyOurs(outDir, layout ?? OutputLayout.Run);
 
         var parent = Path.GetDirectoryName(full) ?? full;
         try
@@ -46,22 +37,23 @@ public static class OutputFolder
         }
     }
 
-    private static void RequireOnlyOurs(string outDir)
+    private static void RequireOnlyOurs(string outDir, OutputLayout layout)
     {
         var full = Path.GetFullPath(outDir);
-        if (Directory.Exists(full) && Directory.EnumerateFileSystemEntries(full).Select(Path.GetFileName).FirstOrDefault(n => !s_ours.Contains(n!)) is { } foreign)
+        if (Directory.Exists(full) && Directory.EnumerateFileSystemEntries(full).Select(Path.GetFileName).FirstOrDefault(n => !layout.Owns(n!)) is { } foreign)
         {
             throw new InputException(
-                $"--out {outDir} holds '{foreign}', which is not a MiaRepro output; the outputs replace the folder whole, " +
+                $"--out {outDir} holds '{foreign}', which is not a MiaRepro {layout.Name} output; the outputs replace the folder whole, " +
                 "so name a new or empty folder, or one written by an earlier run.");
         }
     }
 
     /// <summary>Writes the outputs with <paramref name="write"/> into a staging folder, then puts it in place of <paramref name="outDir"/>.</summary>
-    public static void Replace(string outDir, Action<string> write)
+    /// <param name="layout">What the folder may hold (<see cref="OutputLayout.Run"/> when null).</param>
+    public static void Replace(string outDir, Action<string> write, OutputLayout? layout = null)
     {
         ArgumentNullException.ThrowIfNull(write);
-        RequireOnlyOurs(outDir);
+        RequireOnlyOurs(outDir, layout ?? OutputLayout.Run);
         var full = Path.GetFullPath(outDir);
         var token = $"{Environment.ProcessId}-{Guid.NewGuid():N}";
         var staging = $"{full}.staging-{token}";

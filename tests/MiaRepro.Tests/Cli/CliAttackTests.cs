@@ -250,6 +250,27 @@ public sealed class CliAttackTests : IDisposable
     }
 
     [Fact]
+    public void Export_into_a_used_folder_leaves_only_the_new_export()
+    {
+        // Given an export of a population, then of one with fewer models, into the same folder
+        PopulationFiles.Write(PopulationDir, Synthetic());
+        Run("export", "--population", PopulationDir, "--format", "lira-reference", "--out", OutDir).Code.Should().Be(ExitCodes.Ran);
+        var models = Directory.EnumerateDirectories(OutDir, "experiment-*").Count();
+        var smaller = Path.Combine(_folder.Path, "smaller");
+        PopulationFiles.Write(smaller, SyntheticPopulation.Gaussian(4, 200, 2, shift: 1.0, seed: 3));
+
+        // When
+        var (code, _) = Run("export", "--population", smaller, "--format", "lira-reference", "--out", OutDir);
+
+        // Then no experiment folder of the larger export survives, and a folder of the user's is refused
+        code.Should().Be(ExitCodes.Ran);
+        models.Should().BeGreaterThan(4);
+        Directory.EnumerateDirectories(OutDir, "experiment-*").Should().HaveCount(4);
+        File.WriteAllText(Path.Combine(OutDir, "notes.txt"), "mine");
+        Run("export", "--population", smaller, "--format", "lira-reference", "--out", OutDir).Code.Should().Be(ExitCodes.BadInput);
+    }
+
+    [Fact]
     public void Export_without_logits_writes_no_logits_folder()
     {
         PopulationFiles.Write(PopulationDir, Synthetic());

@@ -68,7 +68,7 @@ public sealed class OutputFolderTests : IDisposable
         var replace = () => OutputFolder.Replace(Out, _ => { });
 
         // Then it is refused naming the file, which is kept
-        replace.Should().Throw<InputException>().WithMessage("*holds 'thesis.tex', which is not a MiaRepro output*");
+        replace.Should().Throw<InputException>().WithMessage("*holds 'thesis.tex', which is not a MiaRepro run output*");
         File.ReadAllText(Path.Combine(Out, "thesis.tex")).Should().Be("mine");
     }
 

@@ -66,6 +66,15 @@ public sealed class StabilityTests
         }
 
         File.ReadAllText(Path.Combine(outDir, "stability.md")).Should().Contain("| claim | seed 7 | seed 8 | stability |");
+
+        // And run again at other seeds (their models in the store for seed 8), the folder holds that run's seeds only
+        CliProcess.Run([
+            "stability", "--data-dir", data, "--models", "4", "--population", "200", "--epochs", "2", "--threads", "1",
+            "--seeds", "8,9", "--store", Path.Combine(temp.Path, "store"), "--out", outDir]);
+        Directory.EnumerateDirectories(outDir).Select(Path.GetFileName).Should().BeEquivalentTo("seed-8", "seed-9");
+        File.WriteAllText(Path.Combine(outDir, "notes.txt"), "mine");
+        CliProcess.Exec([
+            "stability", "--data-dir", data, "--models", "4", "--seeds", "8,9", "--out", outDir]).Code.Should().Be(ExitCodes.BadInput);
     }
 
     [Theory]

@@ -1,0 +1,26 @@
+using System.Text.RegularExpressions;
+
+namespace MiaRepro.Reports;
+
+/// <summary>
+/// Which names an output folder of one kind holds: MiaRepro's own outputs, which a new run replaces whole
+/// (<see cref="OutputFolder"/>). Anything else in the folder is the user's, and the folder is refused.
+/// </summary>
+/// <param name="Owns">Whether an entry's name (file or folder, directly in the output folder) is one of these outputs.</param>
+public sealed partial record OutputLayout(string Name, Func<string, bool> Owns)
+{
+    /// <summary><c>reproduce</c>, <c>attack</c> and <c>merge</c>: results.json, report.md, plots/ and populations/.</summary>
+    public static OutputLayout Run { get; } = new("run", n => n is "results.json" or "report.md" or "plots" or "populations");
+
+    /// <summary><c>stability</c>: stability.md, stability.json and one seed-S/ folder per master seed.</summary>
+    public static OutputLayout Stability { get; } = new("stability", n => n is "stability.md" or "stability.json" || SeedFolder().IsMatch(n));
+
+    /// <summary><c>export --format lira-reference</c>: y_train.npy and one experiment-N/ folder per model.</summary>
+    public static OutputLayout LiraReference { get; } = new("lira-reference", n => n == "y_train.npy" || ExperimentFolder().IsMatch(n));
+
+    [GeneratedRegex("^seed-[0-9]+$")]
+    private static partial Regex SeedFolder();
+
+    [GeneratedRegex("^experiment-[0-9]+$")]
+    private static partial Regex ExperimentFolder();
+}
