@@ -10,14 +10,16 @@ namespace MiaRepro.Experiments;
 
 /// <summary>
 /// Measures how much every snapshotted number moves between independent trainings of the smoke design — the same
-/// run at master seeds 0–4, portable CPU kernels — and writes <c>baselines/spread.json</c>: the tolerances of the
-/// baselines that cannot repeat bit for bit (native CPU kernels, CUDA), and each seed's verdicts (the README's seed
-/// table). Explicit: it trains four more smoke runs (≈ 35 minutes on 2 cores; models are kept in the experiments'
-/// store). Run it with <c>scripts/measure-spread.sh</c>.
+/// run at master seed 0 and the confirming seeds 10–14, portable CPU kernels — and writes <c>baselines/spread.json</c>:
+/// the tolerances of the baselines that cannot repeat bit for bit (native CPU kernels, CUDA), and each seed's verdicts.
+/// (Version 1 of the pre-registration measured it at seeds 0–4; version 2's C4 numbers need the twin models, which
+/// the confirming stability run trains.) Explicit: it trains five more smoke runs unless the store holds them (≈ 55
+/// minutes on 2 cores; `miarepro stability --seeds 10,11,12,13,14 --store artifacts/experiments/store` fills it).
+/// Run it with <c>scripts/measure-spread.sh</c>.
 /// </summary>
 public sealed class SeedSpread(SmokeReproduction smoke, ITestOutputHelper output)
 {
-    public static IReadOnlyList<long> Seeds { get; } = [0, 1, 2, 3, 4];
+    public static IReadOnlyList<long> Seeds { get; } = [0, 10, 11, 12, 13, 14];
 
     [Fact(Explicit = true)]
     public void Measure_the_spread_of_every_baseline_number_across_seeds()

@@ -92,7 +92,7 @@ internal static class CliProcess
         json.Remove("stage_seconds");
         foreach (var recipe in json["recipes"]!.AsObject())
         {
-            foreach (var model in recipe.Value!["models"]!.AsArray())
+            foreach (var model in recipe.Value!["models"]!.AsArray().Concat(recipe.Value["twins"]?.AsArray() ?? []))
             {
                 model!.AsObject().Remove("seconds");
             }
