@@ -63,16 +63,17 @@ internal sealed class BootstrapDraw
     public static void DrawCounts(ulong seed, int replicate, int[] modelCounts, int[] exampleCounts)
     {
         var random = new SplitMix64(SplitMix64.Derive(seed, (ulong)replicate));
-        Array.Clear(modelCounts);
-        Array.Clear(exampleCounts);
-        for (var i = 0; i < modelCounts.Length; i++)
-        {
-            modelCounts[random.NextInt(modelCounts.Length)]++;
-        }
+        Resample(ref random, modelCounts);
+        Resample(ref random, exampleCounts);
+    }
 
-        for (var i = 0; i < exampleCounts.Length; i++)
+    /// <summary>One draw with replacement of <paramref name="counts"/>.Length items: how many times each is drawn.</summary>
+    public static void Resample(ref SplitMix64 random, int[] counts)
+    {
+        Array.Clear(counts);
+        for (var i = 0; i < counts.Length; i++)
         {
-            exampleCounts[random.NextInt(exampleCounts.Length)]++;
+            counts[random.NextInt(counts.Length)]++;
         }
     }
 

@@ -127,11 +127,7 @@ public sealed record TrainingRandomness(double Spread, double Separation, double
     public static void DrawPairs(ulong seed, int replicate, int[] pairCounts)
     {
         var random = new SplitMix64(SplitMix64.Derive(SplitMix64.Derive(seed, PairStream), (ulong)replicate));
-        Array.Clear(pairCounts);
-        for (var i = 0; i < pairCounts.Length; i++)
-        {
-            pairCounts[random.NextInt(pairCounts.Length)]++;
-        }
+        BootstrapDraw.Resample(ref random, pairCounts);
     }
 
     /// <summary>The stream of twin-pair draws: "twins" in ASCII.</summary>
