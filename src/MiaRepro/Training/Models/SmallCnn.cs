@@ -51,13 +51,20 @@ public sealed class SmallCnn : nn.Module<Tensor, Tensor>
         }
     }
 
+    /// <summary>
+    /// Without autograd (evaluation under <c>no_grad</c>) the ReLU runs in place and pooling takes
+    /// <see cref="WindowMax.Pool2x2"/>: the same logits, bit for bit, at about half the cost of an inference pass.
+    /// </summary>
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
+        var inference = !is_grad_enabled();
         var x = input;
         foreach (var conv in _convs)
         {
-            x = nn.functional.max_pool2d(nn.functional.relu(conv.call(x)), 2);
+            x = inference
+                ? WindowMax.Pool2x2(conv.call(x).relu_())
+                : nn.functional.max_pool2d(nn.functional.relu(conv.call(x)), 2);
         }
 
         x = nn.functional.relu(_fc1.call(x.flatten(1)));
