@@ -3,11 +3,14 @@ namespace MiaRepro.Reports;
 /// <summary>
 /// An output folder holds one run's outputs and nothing else, and never a mix of two: every file is written into a
 /// staging folder beside it, which then replaces the folder whole (the old one is moved aside and deleted). A run
-/// killed while writing leaves the previous outputs (or none) and a <c>*.staging-*</c> folder, never a complete-looking
-/// mix; outputs of recipes or plots the new run lacks do not survive it.
+/// killed while writing leaves the previous outputs (or none) and a <c>*.staging-*</c> folder (which the next run into the
+/// folder removes), never a complete-looking mix; outputs of recipes or plots the new run lacks do not survive it.
 /// </summary>
 public static class OutputFolder
 {
+    private const string StagingKind = "staging";
+    private const string OldKind = "old";
+
     /// <summary>
     /// Refuses, before anything expensive runs, an output folder that cannot be written or that holds files that are
     /// not MiaRepro's outputs (a folder of the user's would be replaced).
@@ -55,16 +58,18 @@ public static class OutputFolder
         ArgumentNullException.ThrowIfNull(write);
         RequireOnlyOurs(outDir, layout ?? OutputLayout.Run);
         var full = Path.GetFullPath(outDir);
+        RemoveAbandonedSiblings(full);
         var token = $"{Environment.ProcessId}-{Guid.NewGuid():N}";
-        var staging = $"{full}.staging-{token}";
+        var staging = $"{full}.{StagingKind}-{token}";
         try
         {
             Directory.CreateDirectory(staging);
             write(staging);
             if (Directory.Exists(full))
             {
-                var old = $"{full}.old-{token}";
+                var old = $"{full}.{OldKind}-{token}";
                 Directory.Move(full, old);
+                FaultPoint.Reach(FaultPoint.OutputSwap);
                 Directory.Move(staging, full);
                 Directory.Delete(old, recursive: true);
             }
@@ -82,6 +87,39 @@ public static class OutputFolder
             if (Directory.Exists(staging))
             {
                 Directory.Delete(staging, recursive: true);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Removes the staging and moved-aside folders (<c>&lt;out&gt;.staging-&lt;pid&gt;-…</c>, <c>&lt;out&gt;.old-&lt;pid&gt;-…</c>) that a
+    /// run killed while writing <paramref name="full"/> left beside it; those of a live run are kept.
+    /// </summary>
+    private static void RemoveAbandonedSiblings(string full)
+    {
+        var parent = Path.GetDirectoryName(full);
+        if (parent is null || !Directory.Exists(parent))
+        {
+            return;
+        }
+
+        var name = Path.GetFileName(full);
+        foreach (var sibling in Directory.EnumerateDirectories(parent))
+        {
+            // By prefix, not a search pattern: "name.*" also matches "name" itself.
+            var siblingName = Path.GetFileName(sibling);
+            if (!siblingName.StartsWith(name + ".", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var rest = siblingName[(name.Length + 1)..];
+            foreach (var kind in (string[])[StagingKind, OldKind])
+            {
+                if (rest.StartsWith(kind + "-", StringComparison.Ordinal) && !AbandonedWrites.WriterIsAlive(rest[(kind.Length + 1)..]))
+                {
+                    AbandonedWrites.Remove(sibling);
+                }
             }
         }
     }

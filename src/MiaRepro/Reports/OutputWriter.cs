@@ -96,6 +96,7 @@ public static class OutputWriter
     {
         PlotRendering.Write(plots, outDir);
         AtomicFile.WriteAllText(Path.Combine(outDir, "report.md"), report);
+        FaultPoint.Reach(FaultPoint.OutputWrite);
         AtomicFile.WriteAllText(Path.Combine(outDir, "results.json"), json.ToJsonString(ResultsJson.Options));
     }
 

@@ -165,6 +165,7 @@ public sealed class ModelStore : IModelStore
                 [LogitsFile] = Describe(Path.Combine(staging, LogitsFile)),
                 [WeightsFile] = Describe(Path.Combine(staging, WeightsFile)),
             };
+            FaultPoint.Reach(FaultPoint.StoreWrite);
             var manifest = new StoreManifest(
                 StoreManifest.CurrentFormat, key, recipe, examples, result.Queries, result.Classes,
                 result.TrainAccuracy, result.TestAccuracy, result.StopEpoch, result.EpochsRun, result.BestValidationLoss,
@@ -297,38 +298,10 @@ public sealed class ModelStore : IModelStore
     {
         foreach (var staging in Directory.EnumerateDirectories(Path.Combine(Root, "tmp")))
         {
-            var name = Path.GetFileName(staging);
-            var dash = name.IndexOf('-', StringComparison.Ordinal);
-            if (dash > 0 && int.TryParse(name[..dash], out var pid) && IsAlive(pid))
+            if (!AbandonedWrites.WriterIsAlive(Path.GetFileName(staging)))
             {
-                continue;
+                AbandonedWrites.Remove(staging);
             }
-
-            try
-            {
-                Directory.Delete(staging, recursive: true);
-            }
-            catch (IOException)
-            {
-                // Another process is cleaning up too.
-            }
-        }
-    }
-
-    private static bool IsAlive(int pid)
-    {
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-        catch (InvalidOperationException)
-        {
-            return false;
         }
     }
 }

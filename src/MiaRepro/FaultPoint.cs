@@ -1,0 +1,41 @@
+namespace MiaRepro;
+
+/// <summary>
+/// Named moments inside MiaRepro's writes at which the fault-injection tests kill the process: with
+/// <c>MIAREPRO_FAULT_PAUSE=&lt;name&gt;</c> and <c>MIAREPRO_FAULT_SIGNAL=&lt;file&gt;</c> in its environment, a process
+/// that reaches the point creates the file and waits there forever, so that a test can kill it exactly inside the
+/// window (a kill at a random moment would reach it only by chance). Without the variables a point does nothing.
+/// </summary>
+public static class FaultPoint
+{
+    public const string PauseVariable = "MIAREPRO_FAULT_PAUSE";
+
+    public const string SignalVariable = "MIAREPRO_FAULT_SIGNAL";
+
+    /// <summary>In <see cref="Store.ModelStore.Save"/>: the model's arrays written into its staging folder, its manifest not yet.</summary>
+    public const string StoreWrite = "store-write";
+
+    /// <summary>While a run's outputs are written into the staging folder: populations, plots and report written, <c>results.json</c> not yet.</summary>
+    public const string OutputWrite = "output-write";
+
+    /// <summary>While the staging folder replaces the output folder: the old folder moved aside, the new one not yet in place.</summary>
+    public const string OutputSwap = "output-swap";
+
+    public static IReadOnlyList<string> Names { get; } = [StoreWrite, OutputWrite, OutputSwap];
+
+    /// <summary>Waits here forever when the environment names <paramref name="name"/>; otherwise returns at once.</summary>
+    public static void Reach(string name)
+    {
+        if (Environment.GetEnvironmentVariable(PauseVariable) != name)
+        {
+            return;
+        }
+
+        if (Environment.GetEnvironmentVariable(SignalVariable) is { Length: > 0 } signal)
+        {
+            File.WriteAllText(signal, $"{name} {Environment.ProcessId}");
+        }
+
+        Thread.Sleep(Timeout.Infinite);
+    }
+}
