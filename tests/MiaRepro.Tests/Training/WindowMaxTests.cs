@@ -37,6 +37,31 @@ public sealed class WindowMaxTests
         Bits(pooled).Should().Equal(Bits(expected));
     }
 
+    [Theory]
+    [InlineData(2, 1, 4, 4)]
+    [InlineData(32, 16, 28, 28)]
+    [InlineData(7, 32, 14, 14)]
+    [InlineData(3, 3, 2, 6)]
+    public void Differentiable_pooling_equals_max_pool2d_in_values_and_gradients_bit_for_bit(long n, long c, long h, long w)
+    {
+        using var activations = Activations([n, c, h, w], seed: 7);
+        using var generator = new Generator(9);
+        using var upstream = randn([n, c, h / 2, w / 2], generator: generator);
+        (int[] Values, int[] Gradient) Run(Func<Tensor, Tensor> pool)
+        {
+            using var x = activations.clone().requires_grad_(true);
+            using var y = pool(x);
+            y.backward([upstream]);
+            return (Bits(y.detach()), Bits(x.grad!));
+        }
+
+        var expected = Run(x => nn.functional.max_pool2d(x, 2));
+        var pooled = Run(WindowMax.Pool2x2Differentiable);
+
+        pooled.Values.Should().Equal(expected.Values);
+        pooled.Gradient.Should().Equal(expected.Gradient, "a window's gradient goes to its first maximum, ties included");
+    }
+
     [Fact]
     public void A_window_keeps_its_maximum_and_a_nan_propagates()
     {
@@ -57,8 +82,10 @@ public sealed class WindowMaxTests
         using var x = zeros(n, c, h, w);
 
         var pool = () => WindowMax.Pool2x2(x);
+        var differentiable = () => WindowMax.Pool2x2Differentiable(x);
 
         pool.Should().Throw<ArgumentException>().WithMessage("*even h and w*");
+        differentiable.Should().Throw<ArgumentException>().WithMessage("*even h and w*");
     }
 
     [Theory]
@@ -80,7 +107,7 @@ public sealed class WindowMaxTests
 
         using (inference)
         {
-            autograd.requires_grad.Should().BeTrue("the first pass ran with autograd, through max_pool2d");
+            autograd.requires_grad.Should().BeTrue("the first pass ran with autograd, through the differentiable pooling");
             Bits(inference).Should().Equal(Bits(autograd.detach()));
         }
     }
