@@ -4,7 +4,7 @@
     python3 scripts/check_results.py OUT_DIR
 
 For every recipe under OUT_DIR/populations/, reads keep.npy and scores.npy, runs loss and the four LiRA
-variants (SPEC.md's definitions, with balanced leave-one-out: each target also drops its partner, the first
+variants (docs/attacks.md's definitions, with balanced leave-one-out: each target also drops its partner, the first
 model after it, cyclically, on the other side of the example), computes AUC and TPR at 1% / 0.1% FPR (largest TPR with
 FPR strictly below t), and compares them with OUT_DIR/results.json (AUC to 1e-6: the two implementations round differently where
 scores nearly tie; TPRs exactly). Exits 1 on any mismatch.

@@ -1,6 +1,6 @@
 using System.Reflection;
 using FluentAssertions;
-using MiaRepro.Baselines;
+using MiaRepro.Testing.Baselines;
 
 namespace MiaRepro.Experiments;
 

@@ -1,9 +1,11 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
 using FluentAssertions;
-using MiaRepro.Baselines;
+using MiaRepro.IO;
 using MiaRepro.Reports;
+using MiaRepro.Results;
 using MiaRepro.Runs;
+using MiaRepro.Testing.Baselines;
 using MiaRepro.Training;
 
 namespace MiaRepro.Experiments;

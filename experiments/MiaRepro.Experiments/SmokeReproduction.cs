@@ -1,10 +1,11 @@
 using FluentAssertions;
-using MiaRepro.Baselines;
 using MiaRepro.Claims;
 using MiaRepro.Recipes;
 using MiaRepro.Registration;
 using MiaRepro.Reports;
+using MiaRepro.Results;
 using MiaRepro.Runs;
+using MiaRepro.Testing.Baselines;
 using MiaRepro.Training;
 
 [assembly: AssemblyFixture(typeof(MiaRepro.Experiments.SmokeReproduction))]

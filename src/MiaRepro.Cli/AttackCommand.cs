@@ -1,6 +1,8 @@
 using MiaRepro.Attacks;
 using MiaRepro.Populations;
 using MiaRepro.Reports;
+using MiaRepro.Reports.Text;
+using MiaRepro.Results;
 using MiaRepro.Runs;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -16,7 +18,7 @@ public sealed class AttackCommand : Command<AttackSettings>
         UnknownArguments.Reject(context);
         var rmia = RmiaOption.Parse(settings.Rmia);
         OutputFolder.RequireWritable(settings.Out);
-        var folder = PopulationFolder.Read(AttackSettings.RequirePopulation(settings.Population, context.Name));
+        var folder = PopulationFolder.Read(settings.RequirePopulationDir(context.Name));
         if (settings.Replicates < 0 || settings.Seed < 0)
         {
             throw new InputException(Invariant($"--replicates {settings.Replicates} --seed {settings.Seed}: use ≥ 0 replicates (0: no intervals) and a seed ≥ 0."));
@@ -41,9 +43,9 @@ public sealed class AttackCommand : Command<AttackSettings>
                 attack,
                 Invariant($"{o.Pooled.Auc:0.000}"),
                 Invariant($"{o.Pooled.BalancedAccuracy:0.000}"),
-                ReportMarkdown.FormatTpr(o.Pooled.TprAtFpr.First(x => x.Fpr == 0.01).Tpr),
-                ReportMarkdown.FormatTpr(o.Pooled.TprAtFpr.First(x => x.Fpr == ReportMarkdown.IntervalFpr).Tpr),
-                Markup.Escape(ReportMarkdown.FormatTprInterval(o.Ci95?.Tpr(ReportMarkdown.IntervalFpr))));
+                NumberText.FormatTpr(o.Pooled.TprAtFpr.First(x => x.Fpr == 0.01).Tpr),
+                NumberText.FormatTpr(o.Pooled.TprAtFpr.First(x => x.Fpr == ReportMarkdown.IntervalFpr).Tpr),
+                Markup.Escape(NumberText.FormatTprInterval(o.Ci95?.Tpr(ReportMarkdown.IntervalFpr))));
         }
 
         foreach (var (attack, reason) in suite.Unavailable)

@@ -39,7 +39,7 @@ public static class CliApp
                 .WithExample("merge", "--out", "merged", "shard-1", "shard-2");
             config.AddCommand<AttackCommand>("attack")
                 .WithDescription("Attack one existing population folder (keep.npy, scores.npy, labels.npy, optional logits.npy and models.json); write results.json and report.md.")
-                .WithExample("attack", "--population", "out/populations/baseline", "--out", "attacked");
+                .WithExample("attack", "--population-dir", "out/populations/baseline", "--out", "attacked");
             config.AddBranch("bench", bench =>
             {
                 bench.SetDescription("Measure throughput: training (images/s, models/hour) or attack scoring (seconds per attack).");
@@ -50,7 +50,7 @@ public static class CliApp
             });
             config.AddCommand<ExportCommand>("export")
                 .WithDescription("Write a population folder in another tool's layout. lira-reference: experiment-i/keep.npy bool [[N]], experiment-i/scores/0000000100.npy float64 [[N, Q]] (φ), experiment-i/logits/0000000100.npy float32 [[N, 1, Q, C]] when the folder has logits, and y_train.npy.")
-                .WithExample("export", "--population", "out/populations/baseline", "--format", "lira-reference", "--out", "lira");
+                .WithExample("export", "--population-dir", "out/populations/baseline", "--format", "lira-reference", "--out", "lira");
             config.SetExceptionHandler((exception, _) => ExitCodes.Report(exception, args));
         });
         return app.Run(args);

@@ -22,7 +22,7 @@ public sealed class ExportCommand : Command<ExportSettings>
             throw new InputException($"Unknown export format '{settings.Format}'; valid formats are: {string.Join(", ", Formats)}.");
         }
 
-        var population = AttackSettings.RequirePopulation(settings.Population, context.Name);
+        var population = settings.RequirePopulationDir(context.Name);
         var outDir = settings.Out ?? throw new InputException($"--out DIR is required; run 'miarepro {context.Name} --help' for the options.");
         OutputFolder.RequireWritable(outDir, OutputLayout.LiraReference);
         var folder = PopulationFolder.Read(population);

@@ -4,12 +4,8 @@ using Spectre.Console.Cli;
 namespace MiaRepro.Cli;
 
 /// <summary>The options of <c>miarepro export</c>.</summary>
-public sealed class ExportSettings : CommandSettings
+public sealed class ExportSettings : PopulationDirSettings
 {
-    [CommandOption("--population <DIR>")]
-    [Description("population folder: keep.npy, scores.npy, labels.npy, optional logits.npy and models.json")]
-    public string? Population { get; init; }
-
     [CommandOption("--format <FORMAT>")]
     [Description("lira-reference (default): the folder layout of the LiRA reference code (tensorflow/privacy research/mi_lira_2021)")]
     public string Format { get; init; } = "lira-reference";

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using MiaRepro.Populations;
 using MiaRepro.Reports;
+using MiaRepro.Results;
 using MiaRepro.Runs;
 using Spectre.Console;
 using Spectre.Console.Cli;

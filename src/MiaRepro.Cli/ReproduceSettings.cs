@@ -1,11 +1,12 @@
 using System.ComponentModel;
+using MiaRepro.Results;
 using MiaRepro.Runs;
 using MiaRepro.Store;
 using Spectre.Console.Cli;
 
 namespace MiaRepro.Cli;
 
-/// <summary>The options of <c>miarepro reproduce</c> (SPEC.md, "Command line"): the run's, its output folder and its model store.</summary>
+/// <summary>The options of <c>miarepro reproduce</c> (docs/cli.md): the run's, its output folder and its model store.</summary>
 public sealed class ReproduceSettings : RunOptions
 {
     [CommandOption("--out <DIR>")]

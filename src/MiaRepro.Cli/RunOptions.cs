@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using MiaRepro.Recipes;
+using MiaRepro.Results;
 using MiaRepro.Runs;
 using MiaRepro.Training;
 using Spectre.Console.Cli;
@@ -7,7 +8,7 @@ using Spectre.Console.Cli;
 namespace MiaRepro.Cli;
 
 /// <summary>
-/// The options that decide a run (SPEC.md, "Command line"), shared by <c>miarepro reproduce</c> and
+/// The options that decide a run (docs/cli.md), shared by <c>miarepro reproduce</c> and
 /// <c>miarepro sweep</c>: a shard of a sweep is a share of the very run <c>reproduce</c> would make.
 /// </summary>
 public abstract class RunOptions : CommandSettings

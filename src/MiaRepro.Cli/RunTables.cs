@@ -1,4 +1,6 @@
 using MiaRepro.Reports;
+using MiaRepro.Reports.Text;
+using MiaRepro.Results;
 using MiaRepro.Runs;
 using Spectre.Console;
 using static System.FormattableString;
@@ -45,9 +47,9 @@ public static class RunTables
                     first ? Invariant($"{t.GeneralizationGap:0.000}") : string.Empty,
                     attack,
                     Invariant($"{o.Pooled.Auc:0.000}"),
-                    ReportMarkdown.FormatTpr(o.Pooled.TprAtFpr.First(x => x.Fpr == 0.01).Tpr),
-                    ReportMarkdown.FormatTpr(o.Pooled.TprAtFpr.First(x => x.Fpr == ReportMarkdown.IntervalFpr).Tpr),
-                    Markup.Escape(ReportMarkdown.FormatTprInterval(o.Ci95?.Tpr(ReportMarkdown.IntervalFpr))));
+                    NumberText.FormatTpr(o.Pooled.TprAtFpr.First(x => x.Fpr == 0.01).Tpr),
+                    NumberText.FormatTpr(o.Pooled.TprAtFpr.First(x => x.Fpr == ReportMarkdown.IntervalFpr).Tpr),
+                    Markup.Escape(NumberText.FormatTprInterval(o.Ci95?.Tpr(ReportMarkdown.IntervalFpr))));
                 first = false;
             }
         }

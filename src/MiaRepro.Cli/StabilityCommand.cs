@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MiaRepro.Reports;
+using MiaRepro.Results;
 using MiaRepro.Runs;
 using Spectre.Console;
 using Spectre.Console.Cli;

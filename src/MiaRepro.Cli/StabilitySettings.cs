@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using MiaRepro.Results;
 using MiaRepro.Runs;
 using MiaRepro.Store;
 using Spectre.Console.Cli;

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using MiaRepro.Results;
 using MiaRepro.Runs;
 using MiaRepro.Runs.Sharding;
 using Spectre.Console.Cli;

@@ -30,7 +30,7 @@ public sealed class C1_Augmentation(SmokeReproduction smoke, ITestOutputHelper o
     public void Key_numbers_match_the_baseline()
     {
         // Given the claim's verdict, effect, interval and the numbers of the recipes it needs
-        // When they are compared with baselines/cpu (tolerances per metric: README, "Baselines")
+        // When they are compared with baselines/cpu (tolerances per metric: docs/baselines.md)
         var check = smoke.CheckBaseline(nameof(C1_Augmentation), nameof(Key_numbers_match_the_baseline), "C1");
 
         // Then nothing moved beyond its tolerance

@@ -41,7 +41,7 @@ public sealed class C3_CombinedTechniques(SmokeReproduction smoke, ITestOutputHe
     public void Key_numbers_match_the_baseline()
     {
         // Given the claim's verdict, effect, interval and the numbers of the recipes it needs
-        // When they are compared with baselines/cpu (tolerances per metric: README, "Baselines")
+        // When they are compared with baselines/cpu (tolerances per metric: docs/baselines.md)
         var check = smoke.CheckBaseline(nameof(C3_CombinedTechniques), nameof(Key_numbers_match_the_baseline), "C3");
 
         // Then nothing moved beyond its tolerance

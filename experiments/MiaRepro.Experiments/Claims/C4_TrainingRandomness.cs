@@ -9,7 +9,7 @@ namespace MiaRepro.Experiments.Claims;
 /// 16 models and 4 twins (a twin trains on a model's keep row with another seed): the seed-variance share of φ
 /// ("adds randomness") and the relative spread σ/s ("weakens the attack": the spread part of LiRA's power loss), each of
 /// crop-flip-early-stop ÷ the larger of crop-flip's and early-stop's, with 95% paired bootstrap intervals (models,
-/// examples and twin pairs resampled) wholly above 1 (README, "Claims").
+/// examples and twin pairs resampled) wholly above 1 (docs/claims.md).
 /// </summary>
 [Trait("Claim", "C4")]
 [Trait("Scale", "smoke")]
@@ -40,7 +40,7 @@ public sealed class C4_TrainingRandomness(SmokeReproduction smoke, ITestOutputHe
     public void Key_numbers_match_the_baseline()
     {
         // Given the claim's verdict, effect, interval and the numbers of the recipes it needs
-        // When they are compared with baselines/cpu (tolerances per metric: README, "Baselines")
+        // When they are compared with baselines/cpu (tolerances per metric: docs/baselines.md)
         var check = smoke.CheckBaseline(nameof(C4_TrainingRandomness), nameof(Key_numbers_match_the_baseline), "C4");
 
         // Then nothing moved beyond its tolerance

@@ -1,6 +1,7 @@
 using MiaRepro.Attacks;
 using MiaRepro.Metrics;
 using MiaRepro.Populations;
+using MiaRepro.Recipes;
 using MiaRepro.Registration;
 
 namespace MiaRepro.Claims;
@@ -67,7 +68,7 @@ public sealed class CombinedRandomnessClaim : IClaim
                 this, _threshold, measure, $"needs twin models of {single} (the scale's design trains them; a population read from a folder without twins has none)");
         }
 
-        var reported = evidence.Populations.ContainsKey("baseline") ? ["baseline", .. Recipes] : Recipes;
+        var reported = evidence.Populations.ContainsKey(RecipeCatalog.Baseline) ? [RecipeCatalog.Baseline, .. Recipes] : Recipes;
         var signals = reported.ToDictionary(r => r, r => Signals(evidence.Populations[r]));
         var population = evidence.Populations[_combined].Population;
         var (models, examples, keep) = (population.Models, population.Examples, population.Keep);

@@ -1,4 +1,5 @@
 using MiaRepro.Metrics;
+using MiaRepro.Recipes;
 using MiaRepro.Registration;
 
 namespace MiaRepro.Claims;
@@ -12,7 +13,7 @@ public sealed class LiraBeatsLossClaim(string attack, RegisteredClaim registered
 {
     private readonly double _threshold = registered.Threshold;
 
-    public const string Recipe = "baseline";
+    public const string Recipe = RecipeCatalog.Baseline;
 
     public string Id => "C0";
 

@@ -6,7 +6,7 @@ namespace MiaRepro.Claims;
 /// <summary>The paper's headline operating point, TPR at 0.1% FPR, as the claims read it.</summary>
 public static class LowFpr
 {
-    public const double Fpr = 0.001;
+    public const double Fpr = OperatingPoints.Headline;
 
     public const string Text = "0.1%";
 

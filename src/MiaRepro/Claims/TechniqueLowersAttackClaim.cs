@@ -26,7 +26,7 @@ public sealed class TechniqueLowersAttackClaim : IClaim
         Recipes = registered.Recipes;
     }
 
-    public const string Baseline = "baseline";
+    public const string Baseline = RecipeCatalog.Baseline;
 
     /// <summary>The factor's registered threshold (1: any reduction).</summary>
     public double FactorThreshold { get; }

@@ -7,15 +7,12 @@ namespace MiaRepro.Metrics;
 /// <param name="Auc">Area under the exact ROC curve; tied member/non-member pairs count half.</param>
 /// <param name="BalancedAccuracy">Max over thresholds of 1 − (FPR + FNR)/2 (so at least 0.5).</param>
 /// <param name="TprAtFpr">
-/// For each of <see cref="StandardFprs"/>: the largest TPR over ROC points with FPR strictly below t (the LiRA
+/// For each of <see cref="OperatingPoints.Standard"/>: the largest TPR over ROC points with FPR strictly below t (the LiRA
 /// reference convention; the (0, 0) point counts), or null when there are fewer than 10/t non-members.
 /// </param>
 public sealed record AttackMetrics(int Members, int NonMembers, double Auc, double BalancedAccuracy, IReadOnlyList<TprAtFpr> TprAtFpr)
 {
-    /// <summary>The false-positive rates at which TPR is reported: 10%, 1%, 0.1%, 0.01%, 0.001%.</summary>
-    public static IReadOnlyList<double> StandardFprs { get; } = [0.1, 0.01, 0.001, 0.0001, 0.00001];
-
-    /// <summary>TPR at FPR <paramref name="fpr"/> (one of <see cref="StandardFprs"/>), or null when too few non-members.</summary>
+    /// <summary>TPR at FPR <paramref name="fpr"/> (one of <see cref="OperatingPoints.Standard"/>), or null when too few non-members.</summary>
     public double? Tpr(double fpr)
     {
         foreach (var entry in TprAtFpr)
@@ -26,7 +23,7 @@ public sealed record AttackMetrics(int Members, int NonMembers, double Auc, doub
             }
         }
 
-        throw new ArgumentOutOfRangeException(nameof(fpr), fpr, $"Not a reported FPR; use one of {string.Join(", ", StandardFprs)}.");
+        throw new ArgumentOutOfRangeException(nameof(fpr), fpr, $"Not a reported FPR; use one of {string.Join(", ", OperatingPoints.Standard)}.");
     }
 
     /// <summary>Non-members needed to report TPR at FPR t: 10/t, so that at least 10 false positives fit below t.</summary>
@@ -104,7 +101,7 @@ public sealed record AttackMetrics(int Members, int NonMembers, double Auc, doub
 
     private struct Accumulator : RocSweep.IVisitor
     {
-        private static readonly double[] Fprs = [.. StandardFprs];
+        private static readonly double[] Fprs = [.. OperatingPoints.Standard];
         private readonly long _positives;
         private readonly long _negatives;
         private readonly double[] _tprBelow;

@@ -17,8 +17,8 @@ internal sealed class BootstrapDraw
     private readonly int[] _weights;
     private readonly double[] _scores;
     private readonly bool[] _members;
-    private readonly long[] _fpAt = new long[AttackMetrics.StandardFprs.Count];
-    private readonly long[] _tpBelow = new long[AttackMetrics.StandardFprs.Count];
+    private readonly long[] _fpAt = new long[OperatingPoints.Standard.Count];
+    private readonly long[] _tpBelow = new long[OperatingPoints.Standard.Count];
     private long _positives;
     private long _negatives;
 
@@ -101,14 +101,14 @@ internal sealed class BootstrapDraw
 
     /// <summary>
     /// The AUC of <paramref name="cells"/> on the current draw, and its TPR at each of
-    /// <see cref="AttackMetrics.StandardFprs"/> into <paramref name="tprs"/> (NaN where null): the numbers of
+    /// <see cref="OperatingPoints.Standard"/> into <paramref name="tprs"/> (NaN where null): the numbers of
     /// <see cref="Metrics"/>, bit for bit, in one pass without branches on membership. A group of tied scores that
     /// was not drawn adds exactly 0 to the area and moves no FPR, so every group end is visited; an FPR t is passed
     /// at the first false-positive count f with f / negatives ≥ t, found once per replicate.
     /// </summary>
     public double AucAndTprs(BootstrapCells cells, Span<double> tprs)
     {
-        var fprs = AttackMetrics.StandardFprs;
+        var fprs = OperatingPoints.Standard;
         if (_positives == 0 || _negatives == 0)
         {
             tprs.Fill(double.NaN);

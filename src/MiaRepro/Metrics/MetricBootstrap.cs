@@ -32,7 +32,7 @@ public static class MetricBootstrap
         }
 
         var sets = scores.Select(s => new BootstrapCells(s, keep)).ToArray();
-        var fprs = AttackMetrics.StandardFprs;
+        var fprs = OperatingPoints.Standard;
         var auc = sets.Select(_ => new double[replicates]).ToArray();
         var tpr = sets.Select(_ => fprs.Select(_ => new double[replicates]).ToArray()).ToArray();
         Parallel.For(

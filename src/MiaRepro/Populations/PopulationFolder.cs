@@ -2,12 +2,13 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MiaRepro.Attacks;
+using MiaRepro.IO;
 using static System.FormattableString;
 
 namespace MiaRepro.Populations;
 
 /// <summary>
-/// One population folder in SPEC.md's layout, trained here or written by another tool: <c>keep.npy</c> bool
+/// One population folder in the layout of docs/attacks.md, trained here or written by another tool: <c>keep.npy</c> bool
 /// [models, examples], <c>scores.npy</c> float32 or float64 [models, examples, queries], <c>labels.npy</c> int64
 /// [examples], optional <c>logits.npy</c> float32 [models, examples, queries, classes] and optional
 /// <c>models.json</c> (<c>{"models": [{"seed", "train_accuracy", "test_accuracy", "stop_epoch"}, …]}</c>).
@@ -39,7 +40,7 @@ public sealed record PopulationFolder(string Path, Population Population, IReadO
         if (!Directory.Exists(dir))
         {
             throw new InputException(
-                $"Population folder '{dir}' does not exist; pass a folder holding {KeepFile}, {ScoresFile} and {LabelsFile} (SPEC.md, \"Files\").");
+                $"Population folder '{dir}' does not exist; pass a folder holding {KeepFile}, {ScoresFile} and {LabelsFile} (docs/attacks.md, \"Attack a population from another tool\").");
         }
 
         var name = System.IO.Path.GetFileName(System.IO.Path.TrimEndingDirectorySeparator(System.IO.Path.GetFullPath(dir)));
@@ -87,7 +88,7 @@ public sealed record PopulationFolder(string Path, Population Population, IReadO
         var path = System.IO.Path.Combine(dir, file);
         return File.Exists(path)
             ? path
-            : throw new InputException($"'{path}' is missing; a population folder needs {KeepFile}, {ScoresFile} and {LabelsFile} (SPEC.md, \"Files\"), write it with numpy.save.");
+            : throw new InputException($"'{path}' is missing; a population folder needs {KeepFile}, {ScoresFile} and {LabelsFile} (docs/attacks.md, \"Attack a population from another tool\"), write it with numpy.save.");
     }
 
     private static NpyArray Load(string path, string expected, int rank, params NpyDType[] dTypes)
@@ -164,7 +165,7 @@ public sealed record PopulationFolder(string Path, Population Population, IReadO
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
         {
-            throw new InputException($"'{path}' is not readable JSON in SPEC.md's layout ({e.Message}); fix it or remove the file.", e);
+            throw new InputException($"'{path}' is not readable JSON in the population layout of docs/attacks.md ({e.Message}); fix it or remove the file.", e);
         }
         catch (IOException e)
         {

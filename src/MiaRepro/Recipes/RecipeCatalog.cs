@@ -3,18 +3,21 @@ using MiaRepro.Augmentations;
 namespace MiaRepro.Recipes;
 
 /// <summary>
-/// The named recipes of SPEC.md, built from a scale profile's shared settings. The first fourteen are the
+/// The named recipes (docs/recipes.md), built from a scale profile's shared settings. The first fourteen are the
 /// paper's grid: {none, mirror, crop, crop+mirror, +Cutout, +AutoAugment, all augmentations} × {early
 /// stopping off, on}. The rest add one more technique to crop+mirror, so that every technique the harness
 /// implements can be audited as a recipe.
 /// </summary>
 public static class RecipeCatalog
 {
+    /// <summary>The recipe every technique is compared with: no augmentation, no early stopping.</summary>
+    public const string Baseline = "baseline";
+
     private sealed record Definition(Func<ScaleProfile, AugmentationStep[]> Steps, bool EarlyStop, bool LabelSmoothing = false);
 
     private static readonly (string Name, Func<ScaleProfile, AugmentationStep[]> Steps)[] s_gridAugmentations =
     [
-        ("baseline", _ => []),
+        (Baseline, _ => []),
         ("flip", _ => [new FlipStep()]),
         ("crop", p => [new CropStep(p.CropPadding)]),
         ("crop-flip", p => [new CropStep(p.CropPadding), new FlipStep()]),
@@ -68,7 +71,7 @@ public static class RecipeCatalog
     /// <summary>The early-stopping twin of a grid augmentation: "baseline" → "early-stop", "all-augmentations" → "all", else "X-early-stop".</summary>
     private static string EarlyStopName(string name) => name switch
     {
-        "baseline" => "early-stop",
+        Baseline => "early-stop",
         "all-augmentations" => "all",
         _ => $"{name}-early-stop",
     };

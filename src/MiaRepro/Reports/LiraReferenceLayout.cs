@@ -1,4 +1,5 @@
 using System.Globalization;
+using MiaRepro.IO;
 using MiaRepro.Populations;
 using MiaRepro.Training;
 

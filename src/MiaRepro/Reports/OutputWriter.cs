@@ -2,9 +2,10 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MiaRepro.Attacks;
+using MiaRepro.IO;
 using MiaRepro.Populations;
 using MiaRepro.Reports.Plots;
-using MiaRepro.Runs;
+using MiaRepro.Results;
 
 namespace MiaRepro.Reports;
 

@@ -4,7 +4,8 @@ using MiaRepro.Claims;
 using MiaRepro.Metrics;
 using MiaRepro.Populations;
 using MiaRepro.Reports.Plots;
-using MiaRepro.Runs;
+using MiaRepro.Reports.Text;
+using MiaRepro.Results;
 using static System.FormattableString;
 
 namespace MiaRepro.Reports;
@@ -16,10 +17,10 @@ namespace MiaRepro.Reports;
 /// </summary>
 public static class ReportMarkdown
 {
-    public static readonly double[] TableFprs = [0.01, 0.001];
+    public static readonly double[] TableFprs = [OperatingPoints.OnePercent, OperatingPoints.Headline];
 
     /// <summary>The FPR whose TPR interval the attacks table shows (the paper's headline 0.1%).</summary>
-    public const double IntervalFpr = 0.001;
+    public const double IntervalFpr = OperatingPoints.Headline;
 
     /// <summary>
     /// The sensitivity table: every claim that uses an attack, decided from each attack of <paramref name="rows"/>
@@ -205,19 +206,6 @@ public static class ReportMarkdown
         return md.ToString();
     }
 
-    public static string FormatTpr(double? tpr) => tpr is null ? "—" : Invariant($"{tpr:0.00%}");
-
-    /// <summary>A TPR interval as "[1.20%, 3.45%]"; "—" when there is none.</summary>
-    public static string FormatTprInterval(Interval? interval) =>
-        interval is null ? "—" : Invariant($"[{interval.Lower:0.00%}, {interval.Upper:0.00%}]");
-
-    /// <summary>An FPR as a percentage: 0.001 → "0.1%", 0.00001 → "0.001%".</summary>
-    public static string FormatPercent(double fpr) => Invariant($"{fpr:0.#####%}");
-
-    /// <summary>A reduction factor: "9.16"; "∞" when the recipe's TPR is 0 (JSON writes null).</summary>
-    public static string FormatFactor(double factor) =>
-        double.IsPositiveInfinity(factor) ? "∞" : double.IsNegativeInfinity(factor) ? "−∞" : double.IsNaN(factor) ? "undefined (0/0)" : Invariant($"{factor:0.##}");
-
     private static void AppendWarnings(StringBuilder md, ReportSupplement supplement)
     {
         foreach (var warning in supplement.Warnings)
@@ -244,7 +232,7 @@ public static class ReportMarkdown
         md.Append("| recipe |");
         foreach (var f in table.Fprs)
         {
-            var fpr = FormatPercent(f);
+            var fpr = NumberText.FormatPercent(f);
             md.Append(Invariant($" TPR@{fpr} FPR, {table.Baseline} → recipe | factor at {fpr} | 95% CI |"));
         }
 
@@ -261,10 +249,10 @@ public static class ReportMarkdown
                     continue;
                 }
 
-                md.Append(Invariant($" {FormatTpr(c.A)} → {FormatTpr(c.B)} | **{FormatFactor(c.Ratio)}** | [{FormatFactor(c.RatioCi95.Lower)}, {FormatFactor(c.RatioCi95.Upper)}] |"));
+                md.Append(Invariant($" {NumberText.FormatTpr(c.A)} → {NumberText.FormatTpr(c.B)} | **{NumberText.FormatFactor(c.Ratio)}** | [{NumberText.FormatFactor(c.RatioCi95.Lower)}, {NumberText.FormatFactor(c.RatioCi95.Upper)}] |"));
                 if (c.Undefined + c.Excluded > 0)
                 {
-                    notes.Add(Invariant($"{row.Recipe} at {FormatPercent(at.Fpr)}: {c.Undefined + c.Excluded} of {c.Replicates:N0} replicates left out of the interval ({c.Undefined} drew too few non-members, {c.Excluded} had both TPRs 0)."));
+                    notes.Add(Invariant($"{row.Recipe} at {NumberText.FormatPercent(at.Fpr)}: {c.Undefined + c.Excluded} of {c.Replicates:N0} replicates left out of the interval ({c.Undefined} drew too few non-members, {c.Excluded} had both TPRs 0)."));
                 }
             }
 
@@ -333,10 +321,10 @@ public static class ReportMarkdown
                 md.Append(Invariant($"| {attack} | {outcome.Pooled.Auc:0.000} | {outcome.Pooled.BalancedAccuracy:0.000} |"));
                 foreach (var f in TableFprs)
                 {
-                    md.Append(' ').Append(FormatTpr(outcome.Pooled.TprAtFpr.First(t => t.Fpr == f).Tpr)).Append(" |");
+                    md.Append(' ').Append(NumberText.FormatTpr(outcome.Pooled.TprAtFpr.First(t => t.Fpr == f).Tpr)).Append(" |");
                 }
 
-                md.Append(' ').Append(outcome.Ci95 is null ? "not computed" : FormatTprInterval(outcome.Ci95.Tpr(IntervalFpr))).AppendLine(" |");
+                md.Append(' ').Append(outcome.Ci95 is null ? "not computed" : NumberText.FormatTprInterval(outcome.Ci95.Tpr(IntervalFpr))).AppendLine(" |");
             }
 
             foreach (var (attack, reason) in suite.Unavailable)

@@ -1,4 +1,5 @@
 using MiaRepro.Reports.Plots;
+using MiaRepro.Results;
 
 namespace MiaRepro.Reports;
 

@@ -5,11 +5,11 @@ using MiaRepro.Attacks;
 using MiaRepro.Claims;
 using MiaRepro.Metrics;
 using MiaRepro.Populations;
-using MiaRepro.Runs;
+using MiaRepro.Results;
 
 namespace MiaRepro.Reports;
 
-/// <summary>Builds <c>results.json</c> in SPEC.md's layout (stable field names; extra fields are additions).</summary>
+/// <summary>Builds <c>results.json</c> in the layout docs/output.md describes (stable field names).</summary>
 public static class ResultsJson
 {
     public static readonly JsonSerializerOptions Options = new() { WriteIndented = true };

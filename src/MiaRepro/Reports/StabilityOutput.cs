@@ -1,8 +1,9 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using MiaRepro.Claims;
+using MiaRepro.IO;
 using MiaRepro.Registration;
-using MiaRepro.Runs;
+using MiaRepro.Results;
 using static System.FormattableString;
 
 namespace MiaRepro.Reports;

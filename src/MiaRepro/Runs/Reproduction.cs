@@ -3,6 +3,7 @@ using MiaRepro.Attacks;
 using MiaRepro.Claims;
 using MiaRepro.Populations;
 using MiaRepro.Recipes;
+using MiaRepro.Results;
 using MiaRepro.Store;
 
 namespace MiaRepro.Runs;

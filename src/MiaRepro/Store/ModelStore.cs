@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text.Json;
+using MiaRepro.IO;
 using MiaRepro.Populations;
 using MiaRepro.Training;
 

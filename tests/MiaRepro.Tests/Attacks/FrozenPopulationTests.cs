@@ -1,10 +1,11 @@
 using System.Globalization;
 using FluentAssertions;
-using MiaRepro.Baselines;
 using MiaRepro.Populations;
 using MiaRepro.Recipes;
 using MiaRepro.Registration;
+using MiaRepro.Results;
 using MiaRepro.Runs;
+using MiaRepro.Testing.Baselines;
 
 namespace MiaRepro.Tests.Attacks;
 

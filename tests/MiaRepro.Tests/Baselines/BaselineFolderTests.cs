@@ -1,5 +1,5 @@
 using FluentAssertions;
-using MiaRepro.Baselines;
+using MiaRepro.Testing.Baselines;
 using Xunit;
 
 namespace MiaRepro.Tests.Baselines;

@@ -2,7 +2,9 @@ using System.Text.Json.Nodes;
 using FluentAssertions;
 using MiaRepro.Attacks;
 using MiaRepro.Cli;
+using MiaRepro.IO;
 using MiaRepro.Populations;
+using MiaRepro.Results;
 using MiaRepro.Runs;
 using MiaRepro.Tests.Attacks;
 using MiaRepro.Tests.Populations;
@@ -33,7 +35,7 @@ public sealed class CliAttackTests : IDisposable
         PopulationFiles.Write(PopulationDir, population);
 
         // When
-        var (code, _) = Run("attack", "--population", PopulationDir, "--out", OutDir);
+        var (code, _) = Run("attack", "--population-dir", PopulationDir, "--out", OutDir);
 
         // Then
         code.Should().Be(ExitCodes.Ran);
@@ -60,7 +62,7 @@ public sealed class CliAttackTests : IDisposable
         PopulationFiles.Write(PopulationDir, population);
 
         // When the authors' RMIA runs with γ = 1 and no trimming
-        var (code, _) = Run("attack", "--population", PopulationDir, "--out", OutDir, "--replicates", "0", "--rmia", "gamma=1, trim=0");
+        var (code, _) = Run("attack", "--population-dir", PopulationDir, "--out", OutDir, "--replicates", "0", "--rmia", "gamma=1, trim=0");
 
         // Then its scores are those of the library with these settings, and its parameters are written beside them
         code.Should().Be(ExitCodes.Ran);
@@ -83,7 +85,7 @@ public sealed class CliAttackTests : IDisposable
     {
         PopulationFiles.Write(PopulationDir, Synthetic());
 
-        var (code, error) = Run("attack", "--population", PopulationDir, "--out", OutDir, "--rmia", setting);
+        var (code, error) = Run("attack", "--population-dir", PopulationDir, "--out", OutDir, "--rmia", setting);
 
         code.Should().Be(ExitCodes.BadInput);
         error.Should().Contain("--rmia").And.Contain(message);
@@ -97,7 +99,7 @@ public sealed class CliAttackTests : IDisposable
         PopulationFiles.Write(PopulationDir, SyntheticPopulation.WithLogits(16, 400, queries: 2, classes: 10, shift: 0.0, seed: 31, difficultySpread: 0.0, noise: 0.0));
 
         // When every attack runs through the command line
-        var (code, _) = Run("attack", "--population", PopulationDir, "--out", OutDir, "--replicates", "0");
+        var (code, _) = Run("attack", "--population-dir", PopulationDir, "--out", OutDir, "--replicates", "0");
 
         // Then none tells members from non-members (shokri's fitted attack models vary a little with their rows)
         code.Should().Be(ExitCodes.Ran);
@@ -116,7 +118,7 @@ public sealed class CliAttackTests : IDisposable
         PopulationFiles.Write(PopulationDir, SyntheticPopulation.WithLogits(16, 7_500, queries: 2, classes: 10, shift: 0.0, seed: 32));
 
         // When every attack runs through the command line
-        var (code, _) = Run("attack", "--population", PopulationDir, "--out", OutDir, "--replicates", "0");
+        var (code, _) = Run("attack", "--population-dir", PopulationDir, "--out", OutDir, "--replicates", "0");
 
         // Then every AUC is one half and every TPR at 1% FPR about 1%, to sampling error (120,000 scores, correlated
         // within an example; NullPopulationTests bounds the same over 8 populations and K = 6, 16, 64)
@@ -137,7 +139,7 @@ public sealed class CliAttackTests : IDisposable
         PopulationFiles.Write(PopulationDir, population);
 
         // When
-        var (code, _) = Run("attack", "--population", PopulationDir, "--out", OutDir, "--replicates", "200", "--seed", "3");
+        var (code, _) = Run("attack", "--population-dir", PopulationDir, "--out", OutDir, "--replicates", "200", "--seed", "3");
 
         // Then
         code.Should().Be(ExitCodes.Ran);
@@ -160,7 +162,7 @@ public sealed class CliAttackTests : IDisposable
     {
         PopulationFiles.Write(PopulationDir, Synthetic());
 
-        var (code, _) = Run("attack", "--population", PopulationDir, "--out", OutDir, "--replicates", "0");
+        var (code, _) = Run("attack", "--population-dir", PopulationDir, "--out", OutDir, "--replicates", "0");
 
         code.Should().Be(ExitCodes.Ran);
         var results = JsonNode.Parse(File.ReadAllText(Path.Combine(OutDir, "results.json")))!;
@@ -176,7 +178,7 @@ public sealed class CliAttackTests : IDisposable
         File.WriteAllText(Path.Combine(PopulationDir, "scores.npy"), "not numpy");
 
         // When
-        var (code, error) = Run("attack", "--population", PopulationDir, "--out", OutDir);
+        var (code, error) = Run("attack", "--population-dir", PopulationDir, "--out", OutDir);
 
         // Then
         code.Should().Be(ExitCodes.BadInput);
@@ -193,7 +195,7 @@ public sealed class CliAttackTests : IDisposable
         PopulationFiles.Write(PopulationDir, population);
 
         // When
-        var (code, error) = Run("attack", "--population", PopulationDir, "--out", OutDir);
+        var (code, error) = Run("attack", "--population-dir", PopulationDir, "--out", OutDir);
 
         // Then the input is refused, naming the cell and the bound; nothing is written
         code.Should().Be(ExitCodes.BadInput);
@@ -204,7 +206,7 @@ public sealed class CliAttackTests : IDisposable
     [Fact]
     public void Attack_on_a_missing_folder_exits_2_naming_it()
     {
-        var (code, error) = Run("attack", "--population", Path.Combine(_folder.Path, "no-such-population"), "--out", OutDir);
+        var (code, error) = Run("attack", "--population-dir", Path.Combine(_folder.Path, "no-such-population"), "--out", OutDir);
 
         code.Should().Be(ExitCodes.BadInput);
         error.Should().Contain("no-such-population");
@@ -216,7 +218,20 @@ public sealed class CliAttackTests : IDisposable
         var (code, error) = Run("attack", "--out", OutDir);
 
         code.Should().Be(ExitCodes.BadInput);
-        error.Should().Contain("--population");
+        error.Should().Contain("--population-dir");
+    }
+
+    [Theory]
+    [InlineData("attack")]
+    [InlineData("export")]
+    public void The_old_spelling_of_the_population_folder_option_is_refused_with_a_pointer(string command)
+    {
+        // --population is reproduce's example count; attack and export take the folder as --population-dir
+        var (code, error) = Run(command, "--population", PopulationDir, "--out", OutDir);
+
+        code.Should().Be(ExitCodes.BadInput);
+        error.Should().Contain($"miarepro {command} --population-dir {PopulationDir}");
+        Directory.Exists(OutDir).Should().BeFalse();
     }
 
     [Fact]
@@ -227,7 +242,7 @@ public sealed class CliAttackTests : IDisposable
         PopulationFiles.Write(PopulationDir, population);
 
         // When
-        var (code, _) = Run("export", "--population", PopulationDir, "--format", "lira-reference", "--out", OutDir);
+        var (code, _) = Run("export", "--population-dir", PopulationDir, "--format", "lira-reference", "--out", OutDir);
 
         // Then
         code.Should().Be(ExitCodes.Ran);
@@ -254,20 +269,20 @@ public sealed class CliAttackTests : IDisposable
     {
         // Given an export of a population, then of one with fewer models, into the same folder
         PopulationFiles.Write(PopulationDir, Synthetic());
-        Run("export", "--population", PopulationDir, "--format", "lira-reference", "--out", OutDir).Code.Should().Be(ExitCodes.Ran);
+        Run("export", "--population-dir", PopulationDir, "--format", "lira-reference", "--out", OutDir).Code.Should().Be(ExitCodes.Ran);
         var models = Directory.EnumerateDirectories(OutDir, "experiment-*").Count();
         var smaller = Path.Combine(_folder.Path, "smaller");
         PopulationFiles.Write(smaller, SyntheticPopulation.Gaussian(4, 200, 2, shift: 1.0, seed: 3));
 
         // When
-        var (code, _) = Run("export", "--population", smaller, "--format", "lira-reference", "--out", OutDir);
+        var (code, _) = Run("export", "--population-dir", smaller, "--format", "lira-reference", "--out", OutDir);
 
         // Then no experiment folder of the larger export survives, and a folder of the user's is refused
         code.Should().Be(ExitCodes.Ran);
         models.Should().BeGreaterThan(4);
         Directory.EnumerateDirectories(OutDir, "experiment-*").Should().HaveCount(4);
         File.WriteAllText(Path.Combine(OutDir, "notes.txt"), "mine");
-        Run("export", "--population", smaller, "--format", "lira-reference", "--out", OutDir).Code.Should().Be(ExitCodes.BadInput);
+        Run("export", "--population-dir", smaller, "--format", "lira-reference", "--out", OutDir).Code.Should().Be(ExitCodes.BadInput);
     }
 
     [Fact]
@@ -275,7 +290,7 @@ public sealed class CliAttackTests : IDisposable
     {
         PopulationFiles.Write(PopulationDir, Synthetic());
 
-        var (code, _) = Run("export", "--population", PopulationDir, "--format", "lira-reference", "--out", OutDir);
+        var (code, _) = Run("export", "--population-dir", PopulationDir, "--format", "lira-reference", "--out", OutDir);
 
         code.Should().Be(ExitCodes.Ran);
         Directory.Exists(Path.Combine(OutDir, "experiment-0", "logits")).Should().BeFalse();
@@ -287,7 +302,7 @@ public sealed class CliAttackTests : IDisposable
     {
         PopulationFiles.Write(PopulationDir, Synthetic());
 
-        var (code, error) = Run("export", "--population", PopulationDir, "--format", "tfrecord", "--out", OutDir);
+        var (code, error) = Run("export", "--population-dir", PopulationDir, "--format", "tfrecord", "--out", OutDir);
 
         code.Should().Be(ExitCodes.BadInput);
         error.Should().Contain("tfrecord").And.Contain("lira-reference");

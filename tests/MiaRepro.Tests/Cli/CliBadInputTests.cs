@@ -61,7 +61,7 @@ public sealed class CliBadInputTests : IDisposable
         File.WriteAllText(file, "x");
 
         // When
-        var (code, error) = CliRunner.Run("export", "--population", population, "--format", "lira-reference", "--out", file);
+        var (code, error) = CliRunner.Run("export", "--population-dir", population, "--format", "lira-reference", "--out", file);
 
         // Then
         code.Should().Be(ExitCodes.BadInput);

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using FluentAssertions;
 using MiaRepro.Cli;
+using MiaRepro.Results;
 using MiaRepro.Runs;
 using MiaRepro.Runs.Sharding;
 using MiaRepro.Store;

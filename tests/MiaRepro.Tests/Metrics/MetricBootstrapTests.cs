@@ -74,7 +74,7 @@ public sealed class MetricBootstrapTests
         intervals.Tpr(0.001).Should().BeNull();
         intervals.Tpr(0.0001).Should().BeNull();
         intervals.Tpr(0.01).Should().NotBeNull();
-        intervals.TprAtFpr.Select(t => t.Fpr).Should().Equal(AttackMetrics.StandardFprs);
+        intervals.TprAtFpr.Select(t => t.Fpr).Should().Equal(OperatingPoints.Standard);
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public sealed class MetricBootstrapTests
         var tied = population.Scores.Select(s => Math.Round(s * 3) / 3).ToArray();
         var cells = new BootstrapCells(tied, population.Keep);
         var draw = new BootstrapDraw(population.Keep, 10, 3000);
-        var tprs = new double[AttackMetrics.StandardFprs.Count];
+        var tprs = new double[OperatingPoints.Standard.Count];
 
         for (var r = 0; r < 20; r++)
         {

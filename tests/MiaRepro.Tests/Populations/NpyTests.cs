@@ -1,5 +1,6 @@
 using System.Text;
 using FluentAssertions;
+using MiaRepro.IO;
 using MiaRepro.Populations;
 using Xunit;
 

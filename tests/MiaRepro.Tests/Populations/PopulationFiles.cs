@@ -1,8 +1,9 @@
+using MiaRepro.IO;
 using MiaRepro.Populations;
 
 namespace MiaRepro.Tests.Populations;
 
-/// <summary>Writes a population folder in SPEC.md's layout, as another tool would.</summary>
+/// <summary>Writes a population folder in the population layout (docs/attacks.md), as another tool would.</summary>
 internal static class PopulationFiles
 {
     public static void Write(string dir, Population p, bool float32Scores = false)

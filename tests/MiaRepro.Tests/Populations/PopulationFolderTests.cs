@@ -1,5 +1,6 @@
 using FluentAssertions;
 using MiaRepro.Attacks;
+using MiaRepro.IO;
 using MiaRepro.Populations;
 using MiaRepro.Tests.Attacks;
 

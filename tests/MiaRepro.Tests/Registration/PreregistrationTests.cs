@@ -3,6 +3,7 @@ using System.Text;
 using FluentAssertions;
 using MiaRepro.Recipes;
 using MiaRepro.Registration;
+using MiaRepro.Results;
 using MiaRepro.Runs;
 using MiaRepro.Training;
 using Xunit;

@@ -1,4 +1,5 @@
 using FluentAssertions;
+using MiaRepro.IO;
 using MiaRepro.Populations;
 using MiaRepro.Reports;
 using MiaRepro.Tests.Attacks;

@@ -5,6 +5,7 @@ using MiaRepro.Metrics;
 using MiaRepro.Populations;
 using MiaRepro.Reports;
 using MiaRepro.Reports.Plots;
+using MiaRepro.Reports.Text;
 using MiaRepro.Runs;
 using MiaRepro.Tests.Attacks;
 using MiaRepro.Tests.Populations;
@@ -103,7 +104,7 @@ public sealed class ReportOutputTests : IDisposable
         var report = File.ReadAllText(Path.Combine(_folder.Path, "report.md"));
         report.Should().Contain($"## Reduction factors against baseline ({attack})")
             .And.Contain("| recipe | TPR@0.1% FPR, baseline → recipe | factor at 0.1% | 95% CI | TPR@1% FPR, baseline → recipe | factor at 1% | 95% CI |")
-            .And.Contain($"**{ReportMarkdown.FormatFactor(expected.Ratio)}** | [{ReportMarkdown.FormatFactor(expected.RatioCi95.Lower)}, {ReportMarkdown.FormatFactor(expected.RatioCi95.Upper)}]");
+            .And.Contain($"**{NumberText.FormatFactor(expected.Ratio)}** | [{NumberText.FormatFactor(expected.RatioCi95.Lower)}, {NumberText.FormatFactor(expected.RatioCi95.Upper)}]");
         report.Should().Contain("not measured: needs ≥ 10000 non-members", "1,600 non-members cannot measure TPR at 0.1% FPR");
         var reduction = JsonNode.Parse(File.ReadAllText(Path.Combine(_folder.Path, "results.json")))!["reductions"]!;
         reduction["attack"]!.GetValue<string>().Should().Be(attack);

@@ -1,9 +1,10 @@
-using MiaRepro.Training;
 using MiaRepro.Attacks;
 using MiaRepro.Populations;
 using MiaRepro.Recipes;
+using MiaRepro.Results;
 using MiaRepro.Runs;
 using MiaRepro.Tests.Attacks;
+using MiaRepro.Training;
 
 namespace MiaRepro.Tests.Reports;
 

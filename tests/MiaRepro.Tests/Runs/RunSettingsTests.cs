@@ -1,5 +1,6 @@
 using FluentAssertions;
 using MiaRepro.Recipes;
+using MiaRepro.Results;
 using MiaRepro.Runs;
 
 namespace MiaRepro.Tests.Runs;

@@ -1,6 +1,7 @@
 using FluentAssertions;
 using MiaRepro.Claims;
 using MiaRepro.Cli;
+using MiaRepro.Results;
 using MiaRepro.Runs;
 using MiaRepro.Tests.Cli;
 using MiaRepro.Tests.Data;

@@ -1,3 +1,5 @@
+using MiaRepro.IO;
+
 namespace MiaRepro.Reports.Plots;
 
 /// <summary>

@@ -1,7 +1,8 @@
 using MiaRepro.Attacks;
 using MiaRepro.Metrics;
 using MiaRepro.Populations;
-using MiaRepro.Runs;
+using MiaRepro.Reports.Text;
+using MiaRepro.Results;
 using static System.FormattableString;
 
 namespace MiaRepro.Reports.Plots;
@@ -17,7 +18,7 @@ public static class ReportFigures
     public const string GapFile = "tpr-vs-gap.png";
 
     /// <summary>The FPRs tried, in order, for the gap figure: the paper's 0.1% first, then the first every target can measure.</summary>
-    public static IReadOnlyList<double> GapFprs { get; } = [0.001, 0.01, 0.1];
+    public static IReadOnlyList<double> GapFprs { get; } = [OperatingPoints.Headline, OperatingPoints.OnePercent, OperatingPoints.TenPercent];
 
     /// <summary>The figures of a reproduction run; the LiRA attack is the scale's (<see cref="Recipes.ScaleProfile.LiraAttack"/>).</summary>
     public static FigureSet For(ReproductionResult result)
@@ -159,7 +160,7 @@ public static class ReportFigures
 
     /// <summary>Two lines, so that the legend beside the plot stays narrow: the name, then AUC and TPR at 0.1% FPR.</summary>
     private static string Legend(string name, AttackMetrics pooled) =>
-        Invariant($"{name}\nAUC {pooled.Auc:0.000}, TPR@0.1% {(pooled.Tpr(0.001) is { } tpr ? ReportMarkdown.FormatTpr(tpr) : "not measurable")}");
+        Invariant($"{name}\nAUC {pooled.Auc:0.000}, TPR@0.1% {(pooled.Tpr(OperatingPoints.Headline) is { } tpr ? NumberText.FormatTpr(tpr) : "not measurable")}");
 
     /// <summary>An attack's place in the catalog, so that it has the same colour in every plot.</summary>
     private static int AttackStyle(string attack, int fallback)
@@ -180,7 +181,7 @@ public static class ReportFigures
         return gaps;
     }
 
-    private static string FormatPercent(double fpr) => ReportMarkdown.FormatPercent(fpr);
+    private static string FormatPercent(double fpr) => NumberText.FormatPercent(fpr);
 
     /// <summary>A recipe as the figures see it: its population, its attacks, and each model's gap (null where unknown).</summary>
     private sealed record RecipeData(string Name, int Style, Population Population, AttackSuite Suite, double?[] Gaps)

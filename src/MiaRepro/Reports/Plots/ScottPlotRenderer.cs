@@ -1,3 +1,4 @@
+using MiaRepro.Reports.Text;
 using ScottPlot;
 using ScottPlot.TickGenerators;
 
@@ -69,7 +70,7 @@ public sealed class ScottPlotRenderer : IPlotRenderer
 
     private static byte[] Gap(GapFigure figure)
     {
-        var fpr = ReportMarkdown.FormatPercent(figure.Fpr);
+        var fpr = NumberText.FormatPercent(figure.Fpr);
         using var plot = NewPlot(
             figure.Title, "generalization gap (train accuracy − test accuracy)", $"{figure.Attack} TPR at {fpr} FPR (log scale)");
         var floor = Math.Log10(figure.ZeroFloor);

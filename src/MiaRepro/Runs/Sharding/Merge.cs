@@ -1,4 +1,5 @@
 using MiaRepro.Populations;
+using MiaRepro.Results;
 
 namespace MiaRepro.Runs.Sharding;
 

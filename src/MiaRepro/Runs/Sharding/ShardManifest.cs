@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MiaRepro.IO;
 using static System.FormattableString;
 
 namespace MiaRepro.Runs.Sharding;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MiaRepro.Recipes;
+using MiaRepro.Results;
 using MiaRepro.Training;
 using static System.FormattableString;
 

@@ -1,5 +1,6 @@
 using MiaRepro.Populations;
 using MiaRepro.Recipes;
+using MiaRepro.Results;
 using MiaRepro.Store;
 using MiaRepro.Training;
 

@@ -1,4 +1,4 @@
-namespace MiaRepro.Baselines;
+namespace MiaRepro.Testing.Baselines;
 
 /// <summary>
 /// How a folder's baselines are compared: texts (a verdict) exactly or not at all, and each number with its own

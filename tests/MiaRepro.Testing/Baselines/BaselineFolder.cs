@@ -1,4 +1,6 @@
-namespace MiaRepro.Baselines;
+using MiaRepro.IO;
+
+namespace MiaRepro.Testing.Baselines;
 
 /// <summary>
 /// The baselines of one device, with Verify's conventions: <c>{root}/{device}/{Class}.{Method}.verified.json</c> is

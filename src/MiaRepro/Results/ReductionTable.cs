@@ -1,4 +1,4 @@
-namespace MiaRepro.Reports;
+namespace MiaRepro.Results;
 
 /// <summary>
 /// Reduction factors of every recipe against the baseline for one attack: baseline TPR ÷ recipe TPR at each FPR

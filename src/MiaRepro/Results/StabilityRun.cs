@@ -1,6 +1,6 @@
 using MiaRepro.Claims;
 
-namespace MiaRepro.Runs;
+namespace MiaRepro.Results;
 
 /// <summary>
 /// The stability of the verdicts: the same design reproduced at several master seeds (each its own split, keep

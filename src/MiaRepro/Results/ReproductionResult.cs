@@ -1,7 +1,7 @@
 using MiaRepro.Claims;
 using MiaRepro.Metrics;
 
-namespace MiaRepro.Runs;
+namespace MiaRepro.Results;
 
 /// <summary>
 /// The outcome of a reproduction run: settings, provenance, every recipe's outcome, the claims, time per stage, and

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
-namespace MiaRepro.Baselines;
+namespace MiaRepro.Testing.Baselines;
 
 /// <summary>
 /// The key numbers of a result, named, with every digit (a double's shortest round-trip text, so an exact comparison

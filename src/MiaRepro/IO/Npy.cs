@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace MiaRepro.Populations;
+namespace MiaRepro.IO;
 
 /// <summary>
 /// The NumPy <c>.npy</c> format: writes version 1.0 exactly as <c>numpy.save</c> does (C order, little-endian,

@@ -1,4 +1,4 @@
-namespace MiaRepro.Baselines;
+namespace MiaRepro.Testing.Baselines;
 
 /// <summary>The outcome of checking a snapshot against its baseline: whether it matches, and the differences in words.</summary>
 public sealed record BaselineCheck(bool Matches, IReadOnlyList<string> Differences, string VerifiedPath, string? ReceivedPath)

@@ -1,4 +1,4 @@
-namespace MiaRepro.Populations;
+namespace MiaRepro.IO;
 
 /// <summary>
 /// An n-dimensional array as stored in a <c>.npy</c> file: its shape, element type and elements in C order.

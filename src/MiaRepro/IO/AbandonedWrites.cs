@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace MiaRepro;
+namespace MiaRepro.IO;
 
 /// <summary>
 /// Staging folders are named with the writer's process id, <c>&lt;pid&gt;-&lt;guid&gt;</c>; one whose writer is no

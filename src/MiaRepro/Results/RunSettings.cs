@@ -3,7 +3,7 @@ using MiaRepro.Recipes;
 using MiaRepro.Seeds;
 using MiaRepro.Training;
 
-namespace MiaRepro.Runs;
+namespace MiaRepro.Results;
 
 /// <summary>Everything one reproduction run is decided by: the scale profile (with overrides applied) and the run's options.</summary>
 /// <param name="Threads">On CPU, models trained side by side (one torch thread each: the results do not depend on it); on a GPU, torch's CPU threads.</param>

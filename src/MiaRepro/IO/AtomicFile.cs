@@ -1,4 +1,4 @@
-namespace MiaRepro;
+namespace MiaRepro.IO;
 
 /// <summary>Writes a file so that readers see either the old content or the whole new one, never a part.</summary>
 public static class AtomicFile

@@ -1,6 +1,6 @@
 using MiaRepro.Claims;
 
-namespace MiaRepro.Runs;
+namespace MiaRepro.Results;
 
 /// <summary>One claim's verdicts over the master seeds of a stability run.</summary>
 /// <param name="BySeed">The claim's result at each seed, in the run's seed order (a seed whose run could not decide it is absent).</param>

@@ -1,4 +1,4 @@
-namespace MiaRepro.Baselines;
+namespace MiaRepro.Testing.Baselines;
 
 /// <summary>How far a number may move from its baseline and still match: |received − verified| ≤ <see cref="Absolute"/>.</summary>
 public sealed record Tolerance(double Absolute)

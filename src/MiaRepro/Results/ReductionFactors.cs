@@ -1,8 +1,8 @@
 using MiaRepro.Attacks;
 using MiaRepro.Metrics;
-using MiaRepro.Runs;
+using MiaRepro.Recipes;
 
-namespace MiaRepro.Reports;
+namespace MiaRepro.Results;
 
 /// <summary>
 /// The reduction factor of each recipe against the baseline for the scale's LiRA attack at 0.1% and 1% FPR, with the
@@ -12,9 +12,9 @@ namespace MiaRepro.Reports;
 /// </summary>
 public static class ReductionFactors
 {
-    public const string Baseline = "baseline";
+    public const string Baseline = RecipeCatalog.Baseline;
 
-    public static IReadOnlyList<double> Fprs { get; } = [0.001, 0.01];
+    public static IReadOnlyList<double> Fprs { get; } = [OperatingPoints.Headline, OperatingPoints.OnePercent];
 
     public static ReductionTable Compute(ReproductionResult result)
     {

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace MiaRepro.Baselines;
+namespace MiaRepro.Testing.Baselines;
 
 /// <summary>
 /// The spread of every snapshotted number across independent trainings — the same design at several master seeds,

@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace MiaRepro.Populations;
+namespace MiaRepro.IO;
 
 /// <summary>The NumPy element types MiaRepro reads and writes (always little-endian on disk).</summary>
 [SuppressMessage("Naming", "CA1720:Identifier contains type name", Justification = "The members name NumPy's dtypes (float32, float64, int64).")]

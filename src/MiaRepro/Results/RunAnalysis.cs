@@ -1,7 +1,7 @@
 using MiaRepro.Claims;
 using MiaRepro.Metrics;
 
-namespace MiaRepro.Runs;
+namespace MiaRepro.Results;
 
 /// <summary>What a run concludes from its trained populations: every recipe's attacks with intervals, the claims, and the paired comparisons made.</summary>
 public sealed record RunAnalysis(

@@ -1,6 +1,6 @@
 using MiaRepro.Metrics;
 
-namespace MiaRepro.Reports;
+namespace MiaRepro.Results;
 
 /// <summary>
 /// One recipe against the baseline at one FPR: baseline TPR ÷ recipe TPR with its 95% paired bootstrap interval, or
