@@ -1,7 +1,6 @@
 using MiaRepro.Attacks;
 using MiaRepro.Populations;
 using MiaRepro.Reports;
-using MiaRepro.Reports.Text;
 using MiaRepro.Results;
 using MiaRepro.Runs;
 using Spectre.Console;
@@ -39,13 +38,11 @@ public sealed class AttackCommand : Command<AttackSettings>
         table.AddColumns("attack", "AUC", "balanced acc", "TPR@1% FPR", "TPR@0.1% FPR", "95% CI");
         foreach (var (attack, o) in suite.Outcomes)
         {
-            table.AddRow(
+            table.AddRow([
                 attack,
                 Invariant($"{o.Pooled.Auc:0.000}"),
                 Invariant($"{o.Pooled.BalancedAccuracy:0.000}"),
-                NumberText.FormatTpr(o.Pooled.TprAtFpr.First(x => x.Fpr == 0.01).Tpr),
-                NumberText.FormatTpr(o.Pooled.TprAtFpr.First(x => x.Fpr == ReportMarkdown.IntervalFpr).Tpr),
-                Markup.Escape(NumberText.FormatTprInterval(o.Ci95?.Tpr(ReportMarkdown.IntervalFpr))));
+                .. RunTables.TprCells(o)]);
         }
 
         foreach (var (attack, reason) in suite.Unavailable)

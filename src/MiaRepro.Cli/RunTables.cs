@@ -1,3 +1,5 @@
+using MiaRepro.Attacks;
+using MiaRepro.Metrics;
 using MiaRepro.Reports;
 using MiaRepro.Reports.Text;
 using MiaRepro.Results;
@@ -10,6 +12,14 @@ namespace MiaRepro.Cli;
 /// <summary>The console tables of a finished run (<c>reproduce</c>, <c>merge</c>): recipes and attacks, then the claims.</summary>
 public static class RunTables
 {
+    /// <summary>An attack's cells of the console tables: TPR at 1% and at 0.1% FPR, and the 95% interval of the latter.</summary>
+    public static string[] TprCells(AttackOutcome outcome) =>
+    [
+        NumberText.FormatTpr(outcome.Pooled.Tpr(OperatingPoints.OnePercent)),
+        NumberText.FormatTpr(outcome.Pooled.Tpr(OperatingPoints.Headline)),
+        Markup.Escape(NumberText.FormatTprInterval(outcome.Ci95?.Tpr(OperatingPoints.Headline))),
+    ];
+
     /// <summary>One line that says what a run is: scale, dataset, recipes, models × examples, epochs, seed, threads (escaped for markup).</summary>
     public static string Describe(RunSettings run) =>
         Markup.Escape(Invariant($"{run.Scale.Name} scale: {run.Dataset}, recipes {string.Join(", ", run.Recipes)}, {run.Scale.Models} models × {run.Scale.Population} examples, {run.Scale.Epochs} epochs, seed {run.Seed}, {run.Threads} threads, {run.CpuKernels} CPU kernels"));
@@ -40,16 +50,14 @@ public static class RunTables
             var first = true;
             foreach (var (attack, o) in outcome.Attacks)
             {
-                table.AddRow(
+                table.AddRow([
                     first ? name : string.Empty,
                     first ? Invariant($"{t.TrainAccuracy:0.000}") : string.Empty,
                     first ? Invariant($"{t.TestAccuracy:0.000}") : string.Empty,
                     first ? Invariant($"{t.GeneralizationGap:0.000}") : string.Empty,
                     attack,
                     Invariant($"{o.Pooled.Auc:0.000}"),
-                    NumberText.FormatTpr(o.Pooled.TprAtFpr.First(x => x.Fpr == 0.01).Tpr),
-                    NumberText.FormatTpr(o.Pooled.TprAtFpr.First(x => x.Fpr == ReportMarkdown.IntervalFpr).Tpr),
-                    Markup.Escape(NumberText.FormatTprInterval(o.Ci95?.Tpr(ReportMarkdown.IntervalFpr))));
+                    .. TprCells(o)]);
                 first = false;
             }
         }

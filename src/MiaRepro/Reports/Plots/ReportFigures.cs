@@ -120,7 +120,7 @@ public static class ReportFigures
         var fewest = targets.Min(t => t.Metrics.NonMembers);
         if (fpr == 0.0)
         {
-            return (null, Invariant($"{file}: a target has only {fewest:N0} non-members, too few for a TPR at {FormatPercent(GapFprs[^1])} FPR."));
+            return (null, Invariant($"{file}: a target has only {fewest:N0} non-members, too few for a TPR at {NumberText.FormatPercent(GapFprs[^1])} FPR."));
         }
 
         var floor = 0.5 / targets.Max(t => t.Metrics.Members);
@@ -137,7 +137,7 @@ public static class ReportFigures
         var zeroText = zeros == 0 ? "No target has TPR 0."
             : Invariant($"{zeros} of {targets.Count} targets have TPR 0: they are drawn at {floor:0.###%} (half of 1/members, below the smallest nonzero TPR a target can have), on the dashed line, with open markers.");
         var caption = Invariant(
-            $"The paper's central figure (claim C5): each point is one model as target ({targets.Count} models, {series.Count} recipes), its own generalization gap (its train accuracy − its test accuracy) against {attack}'s TPR at {FormatPercent(fpr)} FPR on its own scores{whyFpr}. Log y-axis. {zeroText} If the gap predicts vulnerability, the points rise to the right. Recipes are drawn in the legend's order: a later recipe's point covers an earlier one's at the same place.");
+            $"The paper's central figure (claim C5): each point is one model as target ({targets.Count} models, {series.Count} recipes), its own generalization gap (its train accuracy − its test accuracy) against {attack}'s TPR at {NumberText.FormatPercent(fpr)} FPR on its own scores{whyFpr}. Log y-axis. {zeroText} If the gap predicts vulnerability, the points rise to the right. Recipes are drawn in the legend's order: a later recipe's point covers an earlier one's at the same place.");
         var title = "Per-model TPR vs generalization gap";
         return (new GapFigure(GapFile, title, caption, attack, fpr, floor, series), null);
     }
@@ -180,8 +180,6 @@ public static class ReportFigures
 
         return gaps;
     }
-
-    private static string FormatPercent(double fpr) => NumberText.FormatPercent(fpr);
 
     /// <summary>A recipe as the figures see it: its population, its attacks, and each model's gap (null where unknown).</summary>
     private sealed record RecipeData(string Name, int Style, Population Population, AttackSuite Suite, double?[] Gaps)
