@@ -23,20 +23,14 @@ public sealed class AttackCommand : Command<AttackSettings>
             throw new InputException(Invariant($"--replicates {settings.Replicates} --seed {settings.Seed}: use ≥ 0 replicates (0: no intervals) and a seed ≥ 0."));
         }
 
-        var suite = AttackSuite.Run(folder.Population, AttackCatalog.With(rmia));
-        var bootstrapSeed = RunSettings.DeriveBootstrapSeed(settings.Seed);
-        if (settings.Replicates > 0)
-        {
-            suite = suite.WithIntervals(folder.Population, settings.Replicates, bootstrapSeed);
-        }
-
-        var warnings = OutputWriter.Write(folder, suite, settings.Out, settings.Replicates > 0 ? bootstrapSeed : null);
+        var run = FolderAttack.Run(folder, AttackCatalog.With(rmia), settings.Replicates, settings.Seed);
+        var warnings = OutputWriter.Write(run, settings.Out);
 
         var console = AnsiConsole.Console;
         var p = folder.Population;
         var table = new Table().Title(Markup.Escape(Invariant($"{p.Name}: {p.Models} models × {p.Examples} examples (pooled over leave-one-out targets)")));
         table.AddColumns("attack", "AUC", "balanced acc", "TPR@1% FPR", "TPR@0.1% FPR", "95% CI");
-        foreach (var (attack, o) in suite.Outcomes)
+        foreach (var (attack, o) in run.Suite.Outcomes)
         {
             table.AddRow([
                 attack,
@@ -45,7 +39,7 @@ public sealed class AttackCommand : Command<AttackSettings>
                 .. RunTables.TprCells(o)]);
         }
 
-        foreach (var (attack, reason) in suite.Unavailable)
+        foreach (var (attack, reason) in run.Suite.Unavailable)
         {
             table.AddRow(attack, "—", "—", "—", Markup.Escape(reason), string.Empty);
         }

@@ -4,15 +4,27 @@ using MiaRepro.Populations;
 
 namespace MiaRepro.Claims;
 
-/// <summary>What the claims are decided from: every recipe's trained population and attack outcomes.</summary>
-public sealed record ClaimEvidence(
-    IReadOnlyDictionary<string, TrainedPopulation> Populations,
-    IReadOnlyDictionary<string, IReadOnlyDictionary<string, AttackOutcome>> Attacks,
-    int BootstrapReplicates,
-    long Seed)
+/// <summary>
+/// What the claims are decided from: every recipe's trained population and attack outcomes, with the analysis's
+/// cache of paired comparisons. A working context of the analysis stage (a class, not a value): the cache fills as
+/// claims ask, and the analysis reads the reduction factors from the same cache, so nothing is bootstrapped twice.
+/// </summary>
+public sealed class ClaimEvidence(
+    IReadOnlyDictionary<string, TrainedPopulation> populations,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, AttackOutcome>> attacks,
+    int bootstrapReplicates,
+    long seed)
 {
-    /// <summary>The run's TPR comparisons, shared with the report's reduction factors so each is bootstrapped once.</summary>
-    public PairedComparisons Comparisons { get; init; } = new(BootstrapReplicates, (ulong)Seed);
+    public IReadOnlyDictionary<string, TrainedPopulation> Populations { get; } = populations;
+
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, AttackOutcome>> Attacks { get; } = attacks;
+
+    public int BootstrapReplicates { get; } = bootstrapReplicates;
+
+    public long Seed { get; } = seed;
+
+    /// <summary>The analysis's TPR comparisons, each bootstrapped once (the reduction factors read the claims' ones).</summary>
+    public PairedComparisons Comparisons { get; } = new(bootstrapReplicates, (ulong)seed);
 
     /// <summary>
     /// The outcome of <paramref name="attack"/> on <paramref name="recipe"/>, or null with the reason it is missing

@@ -24,6 +24,9 @@ public sealed record PopulationFolder(string Path, Population Population, IReadO
     public const string LogitsFile = "logits.npy";
     public const string ModelsFile = "models.json";
 
+    /// <summary>φ of a recipe's twin models, float64 [twins, examples, queries]; twin t shares keep.npy's row t.</summary>
+    public const string TwinScoresFile = "twin_scores.npy";
+
     /// <summary>Mean train accuracy over the models, or null when <c>models.json</c> does not give it for every model.</summary>
     public double? TrainAccuracy => Mean(m => m.TrainAccuracy);
 
@@ -31,6 +34,40 @@ public sealed record PopulationFolder(string Path, Population Population, IReadO
     public double? TestAccuracy => Mean(m => m.TestAccuracy);
 
     public double? GeneralizationGap => TrainAccuracy - TestAccuracy;
+
+    /// <summary>
+    /// Writes a population trained here in this layout: the arrays, and <c>models.json</c> with the recipe, its hash and
+    /// every model's record; twins (claim C4) beside the population, not in it, in <see cref="TwinScoresFile"/> and
+    /// <c>models.json</c>'s <c>twins</c>.
+    /// </summary>
+    public static void Write(TrainedPopulation trained, string dir)
+    {
+        ArgumentNullException.ThrowIfNull(trained);
+        var p = trained.Population;
+        Npy.Write(System.IO.Path.Combine(dir, KeepFile), NpyArray.Of(p.Keep, p.Models, p.Examples));
+        Npy.Write(System.IO.Path.Combine(dir, ScoresFile), NpyArray.Of(p.Scores, p.Models, p.Examples, p.Queries));
+        Npy.Write(System.IO.Path.Combine(dir, LabelsFile), NpyArray.Of(p.Labels, p.Examples));
+        if (p.Logits is not null)
+        {
+            Npy.Write(System.IO.Path.Combine(dir, LogitsFile), NpyArray.Of(p.Logits, p.Models, p.Examples, p.Queries, p.Classes));
+        }
+
+        var models = new JsonObject
+        {
+            ["recipe"] = trained.Recipe.Name,
+            ["recipe_hash"] = trained.Recipe.Hash,
+            ["models"] = JsonSerializer.SerializeToNode(trained.Models, JsonText.SnakeCase),
+        };
+
+        // Twin t's index is the model whose keep row it shares.
+        if (trained.Twins is { } twins)
+        {
+            Npy.Write(System.IO.Path.Combine(dir, TwinScoresFile), NpyArray.Of(twins.Scores, twins.Count, p.Examples, p.Queries));
+            models["twins"] = JsonSerializer.SerializeToNode(twins.Models, JsonText.SnakeCase);
+        }
+
+        AtomicFile.WriteAllText(System.IO.Path.Combine(dir, ModelsFile), models.ToJsonString(JsonText.Indented));
+    }
 
     /// <summary>Reads and checks the folder, including that every model can be attacked leave-one-out.</summary>
     /// <exception cref="InputException">A file is missing or malformed, or the files disagree; the message names the file and the fix.</exception>

@@ -108,6 +108,14 @@ public sealed record ScaleProfile(
             design.Attack, poolSplits, design.Twins, Preregistration.Current.Claim("C4").Recipes);
     }
 
+    /// <summary>
+    /// The LiRA variant for a population of <paramref name="models"/> models trained elsewhere (<c>miarepro attack</c>):
+    /// that of the registered scale with the most models not above <paramref name="models"/>, or of the smallest scale
+    /// below them all — global variance up to the paper scale's 64 models, per-example variances from there on.
+    /// </summary>
+    public static string LiraAttackFor(int models) =>
+        (All.Where(s => s.Models <= models).MaxBy(s => s.Models) ?? All.MinBy(s => s.Models)!).LiraAttack;
+
     public static ScaleProfile Get(string name) =>
         All.FirstOrDefault(p => p.Name == name)
         ?? throw new InputException(

@@ -75,10 +75,20 @@ public static class ReportMarkdown
         md.AppendLine();
     }
 
-    public static string Build(ReproductionResult result, ReportSupplement? supplement = null)
+    /// <summary><c>report.md</c> of a run: a reproduction's (<see cref="ReproductionResult"/>) or an attacked folder's (<see cref="AttackRun"/>).</summary>
+    public static string Build(RunReport report)
     {
-        ArgumentNullException.ThrowIfNull(result);
-        supplement ??= ReportSupplement.None;
+        ArgumentNullException.ThrowIfNull(report);
+        return report.Summary switch
+        {
+            ReproductionResult result => Build(result, report.Supplement),
+            AttackRun run => Build(run, report.Supplement),
+            var other => throw new ArgumentException($"No report for a {other.GetType().Name}.", nameof(report)),
+        };
+    }
+
+    private static string Build(ReproductionResult result, ReportSupplement supplement)
+    {
         var s = result.Settings;
         var md = new StringBuilder();
         md.AppendLine("# MiaRepro report").AppendLine();
@@ -126,13 +136,13 @@ public static class ReportMarkdown
         }
 
         md.AppendLine().AppendLine("Accuracies are means over the recipe's models; gap = train accuracy − test accuracy; the stop epoch is the epoch whose weights a model keeps.").AppendLine();
-        if (supplement.Reductions is { } reductions)
+        if (result.Reductions is { } reductions)
         {
             AppendReductions(md, reductions, s.BootstrapReplicates);
         }
 
         AppendPlots(md, supplement);
-        AppendAttacks(md, result.Recipes.Select(r => (r.Key, r.Value.Suite)));
+        AppendAttacks(md, result.Suites);
         md.AppendLine("## Run").AppendLine();
         md.AppendLine("| | |").AppendLine("|---|---|");
         md.AppendLine(Invariant($"| seeds | master {s.Seed}, keep {result.KeepSeed}, split {result.SplitSeed}, bootstrap {s.BootstrapSeed} ({s.BootstrapReplicates:N0} replicates) |"));
@@ -170,12 +180,9 @@ public static class ReportMarkdown
     }
 
     /// <summary><c>report.md</c> for <c>miarepro attack</c>: the imported population, its plots, then its attacks.</summary>
-    /// <param name="bootstrapSeed">The seed of the suite's intervals, or null when it has none.</param>
-    public static string Build(PopulationFolder folder, AttackSuite suite, ReportSupplement? supplement = null, long? bootstrapSeed = null)
+    private static string Build(AttackRun run, ReportSupplement supplement)
     {
-        ArgumentNullException.ThrowIfNull(folder);
-        ArgumentNullException.ThrowIfNull(suite);
-        supplement ??= ReportSupplement.None;
+        var (folder, suite, bootstrapSeed) = run;
         var p = folder.Population;
         var md = new StringBuilder();
         md.AppendLine("# MiaRepro attack report").AppendLine();
@@ -188,7 +195,7 @@ public static class ReportMarkdown
             .AppendLine();
         AppendWarnings(md, supplement);
         AppendPlots(md, supplement);
-        AppendAttacks(md, [(p.Name, suite)]);
+        AppendAttacks(md, run.Suites);
         md.AppendLine("## Run").AppendLine();
         md.AppendLine("| | |").AppendLine("|---|---|");
         md.AppendLine(bootstrapSeed is { } seed ? Invariant($"| bootstrap seed | {seed} |") : "| bootstrap seed | none (no intervals) |");
@@ -302,7 +309,7 @@ public static class ReportMarkdown
         }
     }
 
-    private static void AppendAttacks(StringBuilder md, IEnumerable<(string Recipe, AttackSuite Suite)> recipes)
+    private static void AppendAttacks(StringBuilder md, IEnumerable<KeyValuePair<string, AttackSuite>> recipes)
     {
         md.AppendLine("## Attacks (all targets pooled into one ROC, leave-one-out shadows)").AppendLine();
         foreach (var (name, suite) in recipes)

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using MiaRepro.Attacks;
 using MiaRepro.Claims;
+using MiaRepro.IO;
 using MiaRepro.Metrics;
 using MiaRepro.Populations;
 using MiaRepro.Results;
@@ -12,11 +13,25 @@ namespace MiaRepro.Reports;
 /// <summary>Builds <c>results.json</c> in the layout docs/output.md describes (stable field names).</summary>
 public static class ResultsJson
 {
-    public static readonly JsonSerializerOptions Options = new() { WriteIndented = true };
+    /// <summary>
+    /// <c>results.json</c> of a run — a reproduction's (<see cref="ReproductionResult"/>) or an attacked folder's
+    /// (<see cref="AttackRun"/>) — with what the report made (<see cref="AddSupplement"/>).
+    /// </summary>
+    public static JsonObject Build(RunReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var json = report.Summary switch
+        {
+            ReproductionResult result => Build(result),
+            AttackRun run => Build(run),
+            var other => throw new ArgumentException($"No results.json for a {other.GetType().Name}.", nameof(report)),
+        };
+        AddSupplement(json, report.Supplement);
+        return json;
+    }
 
-    public static readonly JsonSerializerOptions SnakeCase = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
-
-    public static JsonObject Build(ReproductionResult result)
+    /// <summary>A reproduction's fields, the analysis's <c>reductions</c> among them.</summary>
+    private static JsonObject Build(ReproductionResult result)
     {
         var settings = result.Settings;
         var recipes = new JsonObject();
@@ -26,7 +41,7 @@ public static class ResultsJson
             var recipe = new JsonObject
             {
                 ["recipe_hash"] = trained.Recipe.Hash,
-                ["recipe"] = JsonSerializer.SerializeToNode(trained.Recipe, SnakeCase),
+                ["recipe"] = JsonSerializer.SerializeToNode(trained.Recipe, JsonText.SnakeCase),
                 ["train_accuracy"] = trained.TrainAccuracy,
                 ["test_accuracy"] = trained.TestAccuracy,
                 ["generalization_gap"] = trained.GeneralizationGap,
@@ -41,7 +56,7 @@ public static class ResultsJson
             recipes[name] = recipe;
         }
 
-        return new JsonObject
+        var json = new JsonObject
         {
             ["dataset"] = settings.Dataset,
             ["scale"] = settings.Scale.Name,
@@ -66,16 +81,21 @@ public static class ResultsJson
             ["claims"] = new JsonArray([.. result.Claims.Select(Claim)]),
             ["sensitivity"] = new JsonArray([.. result.Sensitivity.Select(Sensitivity)]),
         };
+        if (result.Reductions is { } reductions)
+        {
+            json["reductions"] = Reductions(reductions);
+        }
+
+        return json;
     }
 
     /// <summary>
     /// <c>results.json</c> for <c>miarepro attack</c>: one recipe, named after the population folder. What the folder
     /// does not tell (accuracies without <c>models.json</c>, the dataset, the seeds) is null or left out, never guessed.
     /// </summary>
-    /// <param name="bootstrapSeed">The seed of the suite's intervals (written as <c>seeds.bootstrap</c>), or null.</param>
-    public static JsonObject Build(PopulationFolder folder, AttackSuite suite, long? bootstrapSeed = null)
+    private static JsonObject Build(AttackRun run)
     {
-        ArgumentNullException.ThrowIfNull(folder);
+        var (folder, suite, bootstrapSeed) = run;
         var p = folder.Population;
         var recipe = new JsonObject
         {
@@ -100,20 +120,11 @@ public static class ResultsJson
     }
 
     /// <summary>
-    /// Adds what the report computed to <c>results.json</c>: <c>reductions</c> (per recipe and FPR: the baseline's and
-    /// the recipe's TPR, the factor and its <c>ci95</c>; null where unbounded, with the reason where not measured),
-    /// <c>plots</c> (the PNGs written, relative to the output folder), <c>warnings</c> (plots that failed to render)
+    /// Adds what the report made to <c>results.json</c>: <c>plots</c> (the PNGs written, relative to the output folder), <c>warnings</c> (plots that failed to render)
     /// and the report's own <c>stage_seconds</c>.
     /// </summary>
-    public static void AddSupplement(JsonObject results, ReportSupplement supplement)
+    private static void AddSupplement(JsonObject results, ReportSupplement supplement)
     {
-        ArgumentNullException.ThrowIfNull(results);
-        ArgumentNullException.ThrowIfNull(supplement);
-        if (supplement.Reductions is { } reductions)
-        {
-            results["reductions"] = Reductions(reductions);
-        }
-
         results["plots"] = new JsonArray([.. supplement.Plots.Where(p => p.Rendered).Select(p => (JsonNode?)p.Figure.RelativePath)]);
         results["warnings"] = new JsonArray([.. supplement.Warnings.Select(w => (JsonNode?)w)]);
         if (supplement.StageSeconds.Count > 0)

@@ -19,7 +19,7 @@ public static class StabilityOutput
     {
         ArgumentNullException.ThrowIfNull(run);
         var markdown = Markdown(run);
-        var json = Json(run).ToJsonString(ResultsJson.Options);
+        var json = Json(run).ToJsonString(JsonText.Indented);
         AtomicFile.WriteAllText(Path.Combine(outDir, "stability.md"), markdown);
         AtomicFile.WriteAllText(Path.Combine(outDir, "stability.json"), json);
     }

@@ -7,8 +7,8 @@ namespace MiaRepro.Results;
 /// <summary>
 /// The reduction factor of each recipe against the baseline for the scale's LiRA attack at 0.1% and 1% FPR, with the
 /// same paired bootstrap as the claims (<see cref="PairedBootstrap"/>: the same keep matrix, targets and examples
-/// resampled together, the run's replicates and bootstrap seed), through the run's <see cref="PairedComparisons"/> —
-/// so the combined recipe's factor at 0.1% is C3's, computed once.
+/// resampled together, the run's replicates and bootstrap seed), through the analysis's <see cref="PairedComparisons"/> —
+/// so the combined recipe's factor at 0.1% is C3's, computed once. Part of the analysis, not of the report.
 /// </summary>
 public static class ReductionFactors
 {
@@ -16,11 +16,14 @@ public static class ReductionFactors
 
     public static IReadOnlyList<double> Fprs { get; } = [OperatingPoints.Headline, OperatingPoints.OnePercent];
 
-    public static ReductionTable Compute(ReproductionResult result)
+    /// <param name="outcomes">Every recipe's outcome, in the run's order.</param>
+    /// <param name="attack">The attack the claims are decided with (<see cref="ScaleProfile.LiraAttack"/>).</param>
+    /// <param name="comparisons">The analysis's comparisons, those the claims made among them.</param>
+    public static ReductionTable Compute(IReadOnlyDictionary<string, RecipeOutcome> outcomes, string attack, PairedComparisons comparisons)
     {
-        ArgumentNullException.ThrowIfNull(result);
-        var attack = result.Settings.Scale.LiraAttack;
-        if (!result.Recipes.TryGetValue(Baseline, out var baseline))
+        ArgumentNullException.ThrowIfNull(outcomes);
+        ArgumentNullException.ThrowIfNull(comparisons);
+        if (!outcomes.TryGetValue(Baseline, out var baseline))
         {
             return new ReductionTable(attack, Baseline, Fprs, [], $"the run has no {Baseline} recipe to compare with");
         }
@@ -31,9 +34,9 @@ public static class ReductionFactors
             return new ReductionTable(attack, Baseline, Fprs, [], $"{attack} could not run on {Baseline}: {reason}");
         }
 
-        var rows = result.Recipes
+        var rows = outcomes
             .Where(r => r.Key != Baseline)
-            .Select(r => new RecipeReduction(r.Key, [.. Fprs.Select(f => Compare(baseline, r.Value, attack, f, result.Comparisons))]))
+            .Select(r => new RecipeReduction(r.Key, [.. Fprs.Select(f => Compare(baseline, r.Value, attack, f, comparisons))]))
             .ToList();
         return new ReductionTable(attack, Baseline, Fprs, rows, null);
     }

@@ -1,5 +1,4 @@
 using MiaRepro.Claims;
-using MiaRepro.Metrics;
 
 namespace MiaRepro.Results;
 
@@ -16,10 +15,16 @@ public sealed record ReproductionResult(
     IReadOnlyDictionary<string, RecipeOutcome> Recipes,
     IReadOnlyList<ClaimResult> Claims,
     IReadOnlyDictionary<string, double> StageSeconds,
-    Training.CpuKernelSelection Kernels)
+    Training.CpuKernelSelection Kernels) : RunSummary
 {
-    /// <summary>The run's TPR comparisons (those the claims made included), for the report's reduction factors.</summary>
-    public PairedComparisons Comparisons { get; init; } = new(Settings.BootstrapReplicates, (ulong)Settings.BootstrapSeed);
+    /// <summary>The scale's registered LiRA variant (<see cref="Recipes.ScaleProfile.LiraAttack"/>).</summary>
+    public override string LiraAttack => Settings.Scale.LiraAttack;
+
+    public override IReadOnlyList<KeyValuePair<string, Attacks.AttackSuite>> Suites =>
+        [.. Recipes.Select(r => KeyValuePair.Create(r.Key, r.Value.Suite))];
+
+    /// <summary>The reduction factor of each recipe against the baseline (<see cref="ReductionFactors"/>), or null when the run computed none.</summary>
+    public ReductionTable? Reductions { get; init; }
 
     /// <summary>The attack-dependent claims decided under each LiRA convention and RMIA (<see cref="ClaimSensitivity"/>).</summary>
     public IReadOnlyList<ClaimSensitivity> Sensitivity { get; init; } = [];

@@ -1,11 +1,13 @@
 using MiaRepro.Claims;
-using MiaRepro.Metrics;
 
 namespace MiaRepro.Results;
 
-/// <summary>What a run concludes from its trained populations: every recipe's attacks with intervals, the claims, and the paired comparisons made.</summary>
+/// <summary>
+/// What a run concludes from its trained populations: every recipe's attacks with intervals, the claims, the claims
+/// under the other attacks, and the reduction factors — every statistic, computed once, before anything is rendered.
+/// </summary>
 public sealed record RunAnalysis(
     IReadOnlyDictionary<string, RecipeOutcome> Outcomes,
     IReadOnlyList<ClaimResult> Claims,
-    PairedComparisons Comparisons,
-    IReadOnlyList<ClaimSensitivity> Sensitivity);
+    IReadOnlyList<ClaimSensitivity> Sensitivity,
+    ReductionTable Reductions);

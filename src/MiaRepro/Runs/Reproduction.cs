@@ -52,14 +52,15 @@ public static class Reproduction
             settings, run.Device.type.ToString().ToLowerInvariant(), run.Dataset.Source, run.KeepSeed, run.SplitSeed,
             analysis.Outcomes, analysis.Claims, stages, run.Kernels)
         {
-            Comparisons = analysis.Comparisons,
             Sensitivity = analysis.Sensitivity,
+            Reductions = analysis.Reductions,
         };
     }
 
     /// <summary>
     /// Everything after training, from the populations alone (so it repeats exactly on any machine): every attack,
-    /// its intervals and the claims. <paramref name="stage"/> hears "attack", "intervals", "claims" and "sensitivity" as each ends.
+    /// its intervals, the claims, the claims under the other attacks and the reduction factors. <paramref name="stage"/>
+    /// hears "attack", "intervals", "claims", "sensitivity" and "reductions" as each ends.
     /// </summary>
     public static RunAnalysis Analyse(
         IReadOnlyDictionary<string, TrainedPopulation> populations, ScaleProfile scale, int replicates, long bootstrapSeed,
@@ -91,7 +92,11 @@ public static class Reproduction
                     : Decide([.. ClaimCatalog.For(scale, a.Attack).Where(c => c.Attack is not null)], evidence)))
             .ToList();
         stage?.Invoke("sensitivity");
-        return new RunAnalysis(outcomes, claims, evidence.Comparisons, sensitivity);
+
+        // The reduction factors from the claims' comparisons: the combined recipe's at 0.1% is C3's, not bootstrapped again.
+        var reductions = ReductionFactors.Compute(outcomes, scale.LiraAttack, evidence.Comparisons);
+        stage?.Invoke("reductions");
+        return new RunAnalysis(outcomes, claims, sensitivity, reductions);
     }
 
     private static List<ClaimResult> Decide(IReadOnlyList<IClaim> claims, ClaimEvidence evidence) =>

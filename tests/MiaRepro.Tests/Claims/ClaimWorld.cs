@@ -81,7 +81,7 @@ internal sealed class ClaimWorld
         return this;
     }
 
-    public ClaimEvidence Evidence(int replicates = 200) => new(_populations, _attacks, replicates, Seed: 3);
+    public ClaimEvidence Evidence(int replicates = 200) => new(_populations, _attacks, replicates, seed: 3);
 
     public ClaimResult Decide(IClaim claim) => claim.Decide(Evidence());
 }

@@ -1,4 +1,5 @@
 using MiaRepro.Attacks;
+using MiaRepro.Metrics;
 using MiaRepro.Populations;
 using MiaRepro.Recipes;
 using MiaRepro.Results;
@@ -28,7 +29,10 @@ internal static class SyntheticRun
             ["crop-flip-early-stop"] = Outcome("crop-flip-early-stop", scale, settings, shift: 0.4, gap: 0.06),
         };
         return new ReproductionResult(settings, "cpu", "synthetic", 11, 12, outcomes, [], new Dictionary<string, double> { ["train"] = 1.0 },
-            new CpuKernelSelection(CpuKernels.Portable, "AVX2", "COMPATIBLE", "AVX2", "a synthetic CPU"));
+            new CpuKernelSelection(CpuKernels.Portable, "AVX2", "COMPATIBLE", "AVX2", "a synthetic CPU"))
+        {
+            Reductions = ReductionFactors.Compute(outcomes, scale.LiraAttack, new PairedComparisons(Replicates, (ulong)settings.BootstrapSeed)),
+        };
     }
 
     private static RecipeOutcome Outcome(string recipe, ScaleProfile scale, RunSettings settings, double shift, double gap)

@@ -20,10 +20,21 @@ public static class ReportFigures
     /// <summary>The FPRs tried, in order, for the gap figure: the paper's 0.1% first, then the first every target can measure.</summary>
     public static IReadOnlyList<double> GapFprs { get; } = [OperatingPoints.Headline, OperatingPoints.OnePercent, OperatingPoints.TenPercent];
 
-    /// <summary>The figures of a reproduction run; the LiRA attack is the scale's (<see cref="Recipes.ScaleProfile.LiraAttack"/>).</summary>
-    public static FigureSet For(ReproductionResult result)
+    /// <summary>The figures of a run, read with its LiRA variant (<see cref="RunSummary.LiraAttack"/>).</summary>
+    public static FigureSet For(RunSummary summary)
     {
-        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(summary);
+        return summary switch
+        {
+            ReproductionResult result => For(result),
+            AttackRun run => For(run),
+            var other => throw new ArgumentException($"No figures for a {other.GetType().Name}.", nameof(summary)),
+        };
+    }
+
+    /// <summary>The figures of a reproduction run; the LiRA attack is the scale's (<see cref="Recipes.ScaleProfile.LiraAttack"/>).</summary>
+    private static FigureSet For(ReproductionResult result)
+    {
         var recipes = result.Recipes
             .Select((r, i) => new RecipeData(
                 r.Key,
@@ -32,7 +43,7 @@ public static class ReportFigures
                 r.Value.Suite,
                 Gaps(r.Value.Trained.Models.Select(m => (m.Index, (double?)(m.TrainAccuracy - m.TestAccuracy))), r.Value.Trained.Population.Models)))
             .ToList();
-        var attack = result.Settings.Scale.LiraAttack;
+        var attack = result.LiraAttack;
         var figures = new List<Figure>();
         var notDrawn = new List<string>();
         figures.AddRange(recipes.Select((r, i) => Roc(r, first: i == 0)));
@@ -43,26 +54,18 @@ public static class ReportFigures
 
     /// <summary>
     /// The figures of <c>miarepro attack</c> on one population folder: its ROC plot and, when <c>models.json</c> gives
-    /// the accuracies, the gap figure for the LiRA variant its shadow count calls for (<see cref="LiraAttackFor"/>).
+    /// the accuracies, the gap figure for the LiRA variant its model count calls for (<see cref="Recipes.ScaleProfile.LiraAttackFor"/>).
     /// </summary>
-    public static FigureSet For(PopulationFolder folder, AttackSuite suite)
+    private static FigureSet For(AttackRun run)
     {
-        ArgumentNullException.ThrowIfNull(folder);
-        ArgumentNullException.ThrowIfNull(suite);
+        var (folder, suite, _) = run;
         var p = folder.Population;
         var recipe = new RecipeData(p.Name, 0, p, suite, Gaps(folder.Models.Select(m => (m.Index, m.TrainAccuracy - m.TestAccuracy)), p.Models));
         var notDrawn = new List<string>();
         var figures = new List<Figure> { Roc(recipe, first: true) };
-        Add(Gap([recipe], LiraAttackFor(p.Models)), figures, notDrawn);
+        Add(Gap([recipe], run.LiraAttack), figures, notDrawn);
         return new FigureSet(figures, notDrawn);
     }
-
-    /// <summary>
-    /// The LiRA variant for a population of <paramref name="models"/> models: with fewer than 64 shadows per target
-    /// (models − 2 after balanced leave-one-out) the global variance, as the LiRA paper recommends (Carlini et al.
-    /// 2022, §VI) and as the smoke profile does; per-example variances from 64 shadows on.
-    /// </summary>
-    public static string LiraAttackFor(int models) => models - 2 < 64 ? "lira-online-global" : "lira-online";
 
     /// <summary>The name of a recipe's ROC plot: <c>roc-&lt;recipe&gt;.png</c>, any character unsafe in a file name or link replaced by '-'.</summary>
     public static string RocFileName(string recipe) =>
