@@ -16,13 +16,18 @@ public sealed class AttackCommand : Command<AttackSettings>
     {
         UnknownArguments.Reject(context);
         var rmia = RmiaOption.Parse(settings.Rmia);
-        OutputFolder.RequireWritable(settings.Out);
-        var folder = PopulationFolder.Read(settings.RequirePopulationDir(context.Name));
-        if (settings.Replicates < 0 || settings.Seed < 0)
+        var population = settings.RequirePopulationDir(context.Name);
+        var problems = Validation.Problems(
+            [],
+            OutputFolder.Problem(settings.Out),
+            settings.Replicates < 0 ? new SettingProblem(Setting.BootstrapReplicates, Invariant($"{settings.Replicates}"), "use ≥ 0 replicates (0: no intervals).") : null,
+            settings.Seed < 0 ? new SettingProblem(Setting.Seed, Invariant($"{settings.Seed}"), "use a seed ≥ 0.") : null);
+        if (problems.Count > 0)
         {
-            throw new InputException(Invariant($"--replicates {settings.Replicates} --seed {settings.Seed}: use ≥ 0 replicates (0: no intervals) and a seed ≥ 0."));
+            return ExitCodes.Report(problems);
         }
 
+        var folder = PopulationFolder.Read(population);
         var run = FolderAttack.Run(folder, AttackCatalog.With(rmia), settings.Replicates, settings.Seed);
         var warnings = OutputWriter.Write(run, settings.Out);
 

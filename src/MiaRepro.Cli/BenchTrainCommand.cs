@@ -21,9 +21,13 @@ public sealed class BenchTrainCommand : Command<BenchTrainSettings>
         }
 
         var threads = settings.Threads ?? Environment.ProcessorCount;
-        if (threads < 1)
+        var problems = Validation.Problems(
+            [],
+            settings.Models < 1 ? new SettingProblem(Setting.Models, Invariant($"{settings.Models}"), "benchmark at least 1 model.") : null,
+            threads < 1 ? new SettingProblem(Setting.Threads, Invariant($"{threads}"), "use at least 1 thread.") : null);
+        if (problems.Count > 0)
         {
-            throw new InputException($"--threads {threads}: use at least 1 thread.");
+            return ExitCodes.Report(problems);
         }
 
         var kernels = CpuKernels.Resolve(settings.CpuKernels);

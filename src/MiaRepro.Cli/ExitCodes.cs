@@ -12,8 +12,37 @@ public static class ExitCodes
 
     public static int Report(Exception exception) => Report(exception, []);
 
+    /// <summary>Prints each of a validator's <paramref name="problems"/> under its flag and returns <see cref="BadInput"/>.</summary>
+    public static int Report(IReadOnlyList<SettingProblem> problems)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        var error = ErrorConsole();
+        foreach (var problem in problems)
+        {
+            error.MarkupLine($"[red]error:[/] {Markup.Escape(SettingFlags.Describe(problem))}");
+        }
+
+        return BadInput;
+    }
+
     /// <param name="args">The command line, to name the option whose value could not be converted.</param>
     public static int Report(Exception exception, IReadOnlyList<string> args)
+    {
+        var error = ErrorConsole();
+        switch (exception)
+        {
+            case InputException { Problems.Count: > 0 } input:
+                return Report(input.Problems);
+            case InputException or CommandAppException:
+                error.MarkupLine($"[red]error:[/] {Markup.Escape(Unconvertible(exception.Message, args) ?? exception.Message)}");
+                return BadInput;
+            default:
+                error.MarkupLine($"[red]the run failed:[/] {Markup.Escape(exception.ToString())}");
+                return Failed;
+        }
+    }
+
+    private static IAnsiConsole ErrorConsole()
     {
         var error = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         if (Console.IsErrorRedirected)
@@ -22,15 +51,7 @@ public static class ExitCodes
             error.Profile.Width = 100_000;
         }
 
-        switch (exception)
-        {
-            case InputException or CommandAppException:
-                error.MarkupLine($"[red]error:[/] {Markup.Escape(Unconvertible(exception.Message, args) ?? exception.Message)}");
-                return BadInput;
-            default:
-                error.MarkupLine($"[red]the run failed:[/] {Markup.Escape(exception.ToString())}");
-                return Failed;
-        }
+        return error;
     }
 
     /// <summary>

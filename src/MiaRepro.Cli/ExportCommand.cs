@@ -24,7 +24,11 @@ public sealed class ExportCommand : Command<ExportSettings>
 
         var population = settings.RequirePopulationDir(context.Name);
         var outDir = settings.Out ?? throw new InputException($"--out DIR is required; run 'miarepro {context.Name} --help' for the options.");
-        OutputFolder.RequireWritable(outDir, OutputLayout.LiraReference);
+        if (OutputFolder.Problem(outDir, OutputLayout.LiraReference) is { } problem)
+        {
+            return ExitCodes.Report([problem]);
+        }
+
         var folder = PopulationFolder.Read(population);
 
         // The export replaces the folder whole: no experiment-N of a larger population survives it.

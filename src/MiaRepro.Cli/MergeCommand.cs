@@ -15,7 +15,11 @@ public sealed class MergeCommand : Command<MergeSettings>
         UnknownArguments.Reject(context);
         var console = AnsiConsole.Console;
         var watch = Stopwatch.StartNew();
-        OutputFolder.RequireWritable(settings.Out);
+        if (OutputFolder.Problem(settings.Out) is { } problem)
+        {
+            return ExitCodes.Report([problem]);
+        }
+
         var result = Merge.Run(settings.Shards, settings.Out, settings.DataDir);
         var run = result.Settings;
         console.MarkupLine(Invariant($"[bold]MiaRepro merge[/] of {settings.Shards.Length} shards, trained on {result.Device}: ") + RunTables.Describe(run));

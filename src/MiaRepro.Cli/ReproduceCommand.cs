@@ -16,8 +16,11 @@ public sealed class ReproduceCommand : Command<ReproduceSettings>
     {
         UnknownArguments.Reject(context);
         var run = settings.ToRunSettings();
-        run.Validate();
-        OutputFolder.RequireWritable(run.Out);
+        if (Validation.Problems(run.Problems(), OutputFolder.Problem(run.Out)) is { Count: > 0 } problems)
+        {
+            return ExitCodes.Report(problems);
+        }
+
         ReproductionResult? result = null;
         var console = AnsiConsole.Console;
 

@@ -17,15 +17,12 @@ public sealed class StabilityCommand : Command<StabilitySettings>
     public override int Execute(CommandContext context, StabilitySettings settings, CancellationToken cancellationToken)
     {
         UnknownArguments.Reject(context);
-        if (settings.Seed != 0)
+        var (seeds, template, problems) = settings.Read();
+        if (problems.Count > 0)
         {
-            throw new InputException("--seed: stability runs several master seeds; give them as --seeds, e.g. --seeds 101,102,103,104,105.");
+            return ExitCodes.Report(problems);
         }
 
-        var seeds = settings.ParseSeeds();
-        var template = settings.ToRunSettings();
-        template.Validate();
-        OutputFolder.RequireWritable(template.Out, OutputLayout.Stability);
         var console = AnsiConsole.Console;
         var watch = Stopwatch.StartNew();
         console.MarkupLine("[bold]MiaRepro stability[/] at master seeds " + string.Join(", ", seeds) + ": " + RunTables.Describe(template));

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using MiaRepro.Reports;
 using MiaRepro.Results;
 using MiaRepro.Runs;
 using MiaRepro.Store;
@@ -22,22 +23,40 @@ public sealed class StabilitySettings : RunOptions
     [Description("model store shared by every seed (default: $MIAREPRO_STORE, else ~/.cache/miarepro)")]
     public string? Store { get; init; }
 
-    /// <summary>The master seeds of <see cref="Seeds"/>; a malformed list is an input error naming the option.</summary>
-    public IReadOnlyList<long> ParseSeeds()
+    /// <summary>The master seeds of <see cref="Seeds"/>, the template run, and every problem of them (with the output folder's).</summary>
+    public (IReadOnlyList<long> Seeds, RunSettings Template, IReadOnlyList<SettingProblem> Problems) Read()
     {
+        var template = ToRunSettings(Out, Store ?? ModelStore.DefaultRoot());
+        List<SettingProblem> problems = [.. template.Problems()];
+        if (Seed != 0)
+        {
+            problems.Add(new SettingProblem(
+                MiaRepro.Setting.Seed, Seed.ToString(CultureInfo.InvariantCulture), "stability runs several master seeds; give them as --seeds, e.g. --seeds 101,102,103,104,105."));
+        }
+
         var seeds = new List<long>();
         foreach (var part in Seeds.Split(',', StringSplitOptions.TrimEntries))
         {
             if (!long.TryParse(part, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seed) || seed < 0)
             {
-                throw new InputException($"--seeds {Seeds}: '{part}' is not a master seed; give non-negative integers separated by commas, e.g. --seeds 101,102,103,104,105.");
+                problems.Add(new SettingProblem(
+                    MiaRepro.Setting.Seeds, Seeds, $"'{part}' is not a master seed; give non-negative integers separated by commas, e.g. --seeds 101,102,103,104,105."));
+                return (seeds, template, problems);
             }
 
             seeds.Add(seed);
         }
 
-        return seeds;
-    }
+        if (StabilityRun.SeedsProblem(seeds) is { } seedsProblem)
+        {
+            problems.Add(seedsProblem);
+        }
 
-    public RunSettings ToRunSettings() => ToRunSettings(Out, Store ?? ModelStore.DefaultRoot());
+        if (OutputFolder.Problem(Out, OutputLayout.Stability) is { } outProblem)
+        {
+            problems.Add(outProblem);
+        }
+
+        return (seeds, template, [.. problems.Distinct()]);
+    }
 }

@@ -13,9 +13,13 @@ public sealed class SweepCommand : Command<SweepSettings>
     public override int Execute(CommandContext context, SweepSettings settings, CancellationToken cancellationToken)
     {
         UnknownArguments.Reject(context);
-        var shard = settings.ToShard();
-        var run = settings.ToRunSettings();
-        run.Validate();
+        var (parsed, run, problems) = settings.Read();
+        if (problems.Count > 0)
+        {
+            return ExitCodes.Report(problems);
+        }
+
+        var shard = parsed!;
         var plan = ShardPlan.Of(shard, run.Recipes, run.Scale.Models, run.Scale.TwinsOf);
         var console = AnsiConsole.Console;
         console.MarkupLine(Invariant($"[bold]MiaRepro sweep[/] shard {shard} of ") + RunTables.Describe(run));

@@ -17,14 +17,22 @@ public sealed class SweepSettings : RunOptions
     [Description("the shard's folder: its models go to DIR/store, its manifest to DIR/shard.json (required)")]
     public string? Out { get; init; }
 
-    /// <summary>The parsed <c>--shard</c>.</summary>
-    /// <exception cref="InputException">Missing or malformed, n &lt; 1, or i outside 1…n.</exception>
-    public Shard ToShard() => Runs.Sharding.Shard.Parse(Shard);
+    /// <summary>The parsed <c>--shard</c>, the run the shard is a share of (its models kept in the shard's own store), and every problem of the two.</summary>
+    public (Shard? Shard, RunSettings Run, IReadOnlyList<SettingProblem> Problems) Read()
+    {
+        var (shard, shardProblem) = Runs.Sharding.Shard.Parse(Shard);
+        var run = ToRunSettings(Out ?? string.Empty, store: null);
+        List<SettingProblem> problems = [.. run.Problems()];
+        if (Out is null)
+        {
+            problems.Add(new SettingProblem(MiaRepro.Setting.Out, null, "is required: the shard's folder (its models go to DIR/store, its manifest to DIR/shard.json)."));
+        }
 
-    /// <summary>The run the shard is a share of; its models are kept in the shard's own store.</summary>
-    /// <exception cref="InputException">--out is missing.</exception>
-    public RunSettings ToRunSettings() =>
-        ToRunSettings(
-            Out ?? throw new InputException("--out DIR is required: the shard's folder (its models go to DIR/store, its manifest to DIR/shard.json)."),
-            store: null);
+        if ((shardProblem ?? (problems.Count == 0 ? ShardPlan.Problem(shard!, run.Recipes, run.Scale.Models, run.Scale.TwinsOf) : null)) is { } planProblem)
+        {
+            problems.Add(planProblem);
+        }
+
+        return (shard, run, problems);
+    }
 }

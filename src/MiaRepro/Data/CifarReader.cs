@@ -187,7 +187,7 @@ public static class CifarReader
         string Archive)
     {
         public string Hint =>
-            $"{DisplayName} is read from its binary version ({Archive}, extracted): pass --data-dir DIR (or set " +
-            $"MIAREPRO_DATA) to a folder, or its {Subfolder} subfolder, holding {string.Join(", ", TrainFiles.Concat(TestFiles))}.";
+            $"{DisplayName} is read from its binary version ({Archive}, extracted): name a data folder (or set " +
+            $"MIAREPRO_DATA), or its {Subfolder} subfolder, holding {string.Join(", ", TrainFiles.Concat(TestFiles))}.";
     }
 }

@@ -6,7 +6,7 @@ public sealed record DataDirectory(string Path, DataDirectoryOrigin Origin)
     /// <summary>The setting that chose the folder, in the user's words (for messages).</summary>
     public string Describe() => Origin switch
     {
-        DataDirectoryOrigin.Option => "given by --data-dir",
+        DataDirectoryOrigin.Option => "the folder given",
         DataDirectoryOrigin.Environment => $"given by {DatasetLoader.EnvironmentVariable}",
         _ => "the default location",
     };

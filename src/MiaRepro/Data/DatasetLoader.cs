@@ -1,14 +1,14 @@
 namespace MiaRepro.Data;
 
 /// <summary>
-/// Loads a dataset by name. The folder is, in order of precedence: the <c>--data-dir</c> option, the
+/// Loads a dataset by name. The folder is, in order of precedence: the data folder setting, the
 /// <c>MIAREPRO_DATA</c> environment variable, the dataset's default location (Fashion-MNIST:
 /// <c>/usr/share/datasets/fashion-mnist</c>, where the Debian package <c>dataset-fashion-mnist</c> installs it;
 /// MNIST: <c>/usr/share/datasets/mnist</c>; CIFAR has none).
 /// </summary>
 public static class DatasetLoader
 {
-    /// <summary>The environment variable naming the data folder when <c>--data-dir</c> is not given.</summary>
+    /// <summary>The environment variable naming the data folder when the setting is not given.</summary>
     public const string EnvironmentVariable = "MIAREPRO_DATA";
 
     private const string IdxFiles =
@@ -23,17 +23,17 @@ public static class DatasetLoader
             "fashion-mnist",
             "Fashion-MNIST",
             "/usr/share/datasets/fashion-mnist",
-            $"Install it with `sudo apt-get install {FashionPackage}`, or pass --data-dir DIR (or set {EnvironmentVariable}) " +
-            $"to a folder holding {IdxFiles}.",
-            $"Re-install it with `sudo apt-get install --reinstall {FashionPackage}`, or pass --data-dir DIR (or set " +
-            $"{EnvironmentVariable}) to a folder holding intact copies of {IdxFiles}.",
+            $"Install it with `sudo apt-get install {FashionPackage}`, or name a data folder (or set {EnvironmentVariable}) " +
+            $"holding {IdxFiles}.",
+            $"Re-install it with `sudo apt-get install --reinstall {FashionPackage}`, or name a data folder (or set " +
+            $"{EnvironmentVariable}) holding intact copies of {IdxFiles}.",
             (name, folder, remedy) => IdxReader.ReadDataset(name, folder, remedy)),
         new(
             "mnist",
             "MNIST",
             "/usr/share/datasets/mnist",
-            $"Pass --data-dir DIR (or set {EnvironmentVariable}) to a folder holding MNIST's {IdxFiles}.",
-            $"Replace it with an intact copy, or pass --data-dir DIR (or set {EnvironmentVariable}) to a folder holding " +
+            $"Name a data folder (or set {EnvironmentVariable}) holding MNIST's {IdxFiles}.",
+            $"Replace it with an intact copy, or name a data folder (or set {EnvironmentVariable}) holding " +
             $"intact copies of MNIST's {IdxFiles}.",
             (name, folder, remedy) => IdxReader.ReadDataset(name, folder, remedy)),
         new(
@@ -56,7 +56,7 @@ public static class DatasetLoader
     public static IReadOnlyList<string> Names { get; } = [.. _entries.Select(e => e.Name)];
 
     /// <summary>
-    /// Loads <paramref name="name"/> from <paramref name="dataDir"/> (the <c>--data-dir</c> option; null when not
+    /// Loads <paramref name="name"/> from <paramref name="dataDir"/> (the data folder setting; null when not
     /// given), else from <c>MIAREPRO_DATA</c>, else from the dataset's default location.
     /// </summary>
     /// <exception cref="InputException">Unknown name, missing folder or files, or corrupt files.</exception>
@@ -70,21 +70,55 @@ public static class DatasetLoader
     public static Dataset Load(string name, string? dataDir, string? environmentDataDir)
     {
         var entry = Find(name);
+        if (FolderProblem(entry.Name, dataDir, environmentDataDir) is { } problem)
+        {
+            throw new InputException(problem);
+        }
+
         var directory = ResolveDirectory(entry.Name, dataDir, environmentDataDir);
-        if (File.Exists(directory.Path))
+        try
         {
-            throw new InputException(
-                $"{directory.Path} ({directory.Describe()}) is a file, not a folder. {entry.NotFoundRemedy}");
+            return entry.Read(entry.Name, directory.Path, entry.CorruptRemedy);
         }
-
-        if (!Directory.Exists(directory.Path))
+        catch (InputException e) when (e.Problems.Count == 0)
         {
-            throw new InputException(
-                $"{entry.DisplayName} not found in {directory.Path} ({directory.Describe()}). {entry.NotFoundRemedy}");
+            // A file of the folder is missing or corrupt: the message names it; the problem is the data folder's.
+            throw new InputException(new SettingProblem(Setting.DataDir, directory.Path, e.Message), e);
         }
-
-        return entry.Read(entry.Name, directory.Path, entry.CorruptRemedy);
     }
+
+    /// <summary>
+    /// What is wrong with the data folder of <paramref name="name"/>, checked before anything runs: none given for a
+    /// dataset without a default, a file, or a folder that does not exist; null when it can be read (or the name is
+    /// unknown, a problem of its own). Whether its files are intact is known only once they are read.
+    /// </summary>
+    public static SettingProblem? FolderProblem(string name, string? dataDir, string? environmentDataDir)
+    {
+        var entry = _entries.FirstOrDefault(e => string.Equals(e.Name, name?.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (entry is null)
+        {
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(dataDir) && string.IsNullOrWhiteSpace(environmentDataDir) && entry.DefaultDirectory is null)
+        {
+            return new SettingProblem(
+                Setting.DataDir, null, $"{entry.DisplayName} has no default location and {EnvironmentVariable} is not set. " + entry.NotFoundRemedy);
+        }
+
+        var directory = ResolveDirectory(entry.Name, dataDir, environmentDataDir);
+        return File.Exists(directory.Path)
+            ? new SettingProblem(Setting.DataDir, directory.Path, $"is a file, not a folder ({directory.Describe()}). {entry.NotFoundRemedy}")
+            : !Directory.Exists(directory.Path)
+                ? new SettingProblem(
+                    Setting.DataDir, directory.Path,
+                    $"{entry.DisplayName} not found: the folder does not exist ({directory.Describe()}). {entry.NotFoundRemedy}")
+                : null;
+    }
+
+    /// <summary>As <see cref="FolderProblem(string, string?, string?)"/>, with <c>MIAREPRO_DATA</c> read from the process environment.</summary>
+    public static SettingProblem? FolderProblem(string name, string? dataDir) =>
+        FolderProblem(name, dataDir, Environment.GetEnvironmentVariable(EnvironmentVariable));
 
     /// <summary>
     /// The folder <paramref name="name"/> is read from and which setting chose it: <paramref name="dataDir"/> when
@@ -107,9 +141,8 @@ public static class DatasetLoader
 
         return entry.DefaultDirectory is { } folder
             ? new DataDirectory(folder, DataDirectoryOrigin.Default)
-            : throw new InputException(
-                $"{entry.DisplayName} has no default location and neither --data-dir nor {EnvironmentVariable} is set. " +
-                entry.NotFoundRemedy);
+            : throw new InputException(new SettingProblem(
+                Setting.DataDir, null, $"{entry.DisplayName} has no default location and {EnvironmentVariable} is not set. " + entry.NotFoundRemedy));
     }
 
     /// <summary>The default folder of <paramref name="name"/>, or null when it has none (CIFAR).</summary>
@@ -117,8 +150,8 @@ public static class DatasetLoader
 
     private static Entry Find(string name) =>
         _entries.FirstOrDefault(e => string.Equals(e.Name, name?.Trim(), StringComparison.OrdinalIgnoreCase))
-        ?? throw new InputException(
-            $"Unknown dataset '{name}'. Use --dataset with one of: {string.Join(", ", _entries.Select(e => e.Name))}.");
+        ?? throw new InputException(new SettingProblem(
+            Setting.Dataset, null, $"unknown dataset '{name}'. Valid datasets: {string.Join(", ", _entries.Select(e => e.Name))}."));
 
     private sealed record Entry(
         string Name,

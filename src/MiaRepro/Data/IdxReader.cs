@@ -21,7 +21,7 @@ public static class IdxReader
     private const byte UnsignedByteType = 0x08;
 
     private const string GenericRemedy =
-        "Replace it with an intact copy, or pass --data-dir DIR (or set MIAREPRO_DATA) to a folder holding intact IDX files.";
+        "Replace it with an intact copy, or name a data folder (or set MIAREPRO_DATA) holding intact IDX files.";
 
     /// <summary>The file name (without <c>.gz</c>) of a split's images, e.g. <c>train-images-idx3-ubyte</c>.</summary>
     public static string ImagesFileName(string split) => $"{split}-images-idx3-ubyte";

@@ -17,16 +17,17 @@ public sealed record DataSplit(IReadOnlyList<int> Population, IReadOnlyList<int>
             throw new InputException(
                 $"The dataset has {trainCount} {(pooled ? "pooled" : "training")} examples, no more than the {heldOut} the scale holds out " +
                 $"({validation} validation{(pooled ? $" and {test} test" : string.Empty)} examples), so none is left for a population; " +
-                $"use a dataset with more than {heldOut} {(pooled ? "pooled" : "training")} examples (--data-dir).");
+                $"use a dataset with more than {heldOut} {(pooled ? "pooled" : "training")} examples.");
         }
 
         if (pooled)
         {
             if (population + validation + test > trainCount)
             {
-                throw new InputException(
-                    $"--population {population} plus {validation} validation and {test} test examples exceed the " +
-                    $"{trainCount} pooled examples of the dataset. Use --population ≤ {trainCount - validation - test}.");
+                throw new InputException(new SettingProblem(
+                    Setting.Population, $"{population}",
+                    $"with {validation} validation and {test} test examples, exceeds the {trainCount} pooled examples of the dataset. " +
+                    $"Use a population ≤ {trainCount - validation - test}."));
             }
 
             var pool = SeedSequence.Permutation(trainCount, SeedSequence.Derive(seed, "split-pool"));
@@ -37,9 +38,10 @@ public sealed record DataSplit(IReadOnlyList<int> Population, IReadOnlyList<int>
 
         if (population + validation > trainCount)
         {
-            throw new InputException(
-                $"--population {population} plus {validation} validation examples exceed the {trainCount} training " +
-                $"examples of the dataset. Use --population ≤ {trainCount - validation}.");
+            throw new InputException(new SettingProblem(
+                Setting.Population, $"{population}",
+                $"with {validation} validation examples, exceeds the {trainCount} training examples of the dataset. " +
+                $"Use a population ≤ {trainCount - validation}."));
         }
 
         if (test > testCount)

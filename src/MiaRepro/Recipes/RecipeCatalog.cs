@@ -51,8 +51,8 @@ public static class RecipeCatalog
     {
         if (!s_definitions.TryGetValue(name, out var d))
         {
-            throw new InputException(
-                $"Unknown recipe '{name}'. Valid recipes: {string.Join(", ", Names)}.");
+            throw new InputException(new SettingProblem(
+                Setting.Recipes, null, $"unknown recipe '{name}'. Valid recipes: {string.Join(", ", Names)}."));
         }
 
         return new Recipe(

@@ -118,6 +118,6 @@ public sealed record ScaleProfile(
 
     public static ScaleProfile Get(string name) =>
         All.FirstOrDefault(p => p.Name == name)
-        ?? throw new InputException(
-            $"Unknown scale '{name}'. Valid scales: {string.Join(", ", All.Select(p => p.Name))}.");
+        ?? throw new InputException(new SettingProblem(
+            Setting.Scale, null, $"unknown scale '{name}'. Valid scales: {string.Join(", ", All.Select(p => p.Name))}."));
 }

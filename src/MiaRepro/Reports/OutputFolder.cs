@@ -14,19 +14,23 @@ public static class OutputFolder
     private const string OldKind = "old";
 
     /// <summary>
-    /// Refuses, before anything expensive runs, an output folder that cannot be written or that holds files that are
-    /// not MiaRepro's outputs (a folder of the user's would be replaced).
+    /// What is wrong, checked before anything expensive runs, with <paramref name="outDir"/> as an output folder:
+    /// a file, a folder that cannot be written, or one that holds files that are not MiaRepro's outputs (a folder of
+    /// the user's would be replaced). Null when the run can write there.
     /// </summary>
     /// <param name="layout">What the folder may hold (<see cref="OutputLayout.Run"/> when null).</param>
-    public static void RequireWritable(string outDir, OutputLayout? layout = null)
+    public static SettingProblem? Problem(string outDir, OutputLayout? layout = null)
     {
         var full = Path.GetFullPath(outDir);
         if (File.Exists(full))
         {
-            throw new InputException($"--out {outDir} is a file; name a folder.");
+            return new SettingProblem(Setting.Out, outDir, "is a file; name a folder.");
         }
 
-        RequireOnlyOurs(outDir, layout ?? OutputLayout.Run);
+        if (Foreign(outDir, layout ?? OutputLayout.Run) is { } foreign)
+        {
+            return foreign;
+        }
 
         var parent = Path.GetDirectoryName(full) ?? full;
         try
@@ -35,22 +39,23 @@ public static class OutputFolder
             var probe = Path.Combine(parent, $".miarepro-probe-{Environment.ProcessId}-{Guid.NewGuid():N}");
             File.WriteAllBytes(probe, []);
             File.Delete(probe);
+            return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new InputException($"--out {outDir}: cannot write into {parent} ({e.Message}); name a folder you can write to.");
+            return new SettingProblem(Setting.Out, outDir, $"cannot write into {parent} ({e.Message}); name a folder you can write to.");
         }
     }
 
-    private static void RequireOnlyOurs(string outDir, OutputLayout layout)
+    private static SettingProblem? Foreign(string outDir, OutputLayout layout)
     {
         var full = Path.GetFullPath(outDir);
-        if (Directory.Exists(full) && Directory.EnumerateFileSystemEntries(full).Select(Path.GetFileName).FirstOrDefault(n => !layout.Owns(n!)) is { } foreign)
-        {
-            throw new InputException(
-                $"--out {outDir} holds '{foreign}', which is not a MiaRepro {layout.Name} output; the outputs replace the folder whole, " +
-                "so name a new or empty folder, or one written by an earlier run.");
-        }
+        return Directory.Exists(full) && Directory.EnumerateFileSystemEntries(full).Select(Path.GetFileName).FirstOrDefault(n => !layout.Owns(n!)) is { } foreign
+            ? new SettingProblem(
+                Setting.Out, outDir,
+                $"holds '{foreign}', which is not a MiaRepro {layout.Name} output; the outputs replace the folder whole, " +
+                "so name a new or empty folder, or one written by an earlier run.")
+            : null;
     }
 
     /// <summary>Writes the outputs with <paramref name="write"/> into a staging folder, then puts it in place of <paramref name="outDir"/>.</summary>
@@ -58,7 +63,11 @@ public static class OutputFolder
     public static void Replace(string outDir, Action<string> write, OutputLayout? layout = null)
     {
         ArgumentNullException.ThrowIfNull(write);
-        RequireOnlyOurs(outDir, layout ?? OutputLayout.Run);
+        if (Foreign(outDir, layout ?? OutputLayout.Run) is { } foreign)
+        {
+            throw new InputException(foreign);
+        }
+
         var full = Path.GetFullPath(outDir);
         RemoveAbandonedSiblings(full);
         var token = $"{Environment.ProcessId}-{Guid.NewGuid():N}";
@@ -82,7 +91,8 @@ public static class OutputFolder
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new InputException($"--out {outDir}: the outputs could not be written ({e.Message}); free space or name a folder you can write to.");
+            throw new InputException(
+                new SettingProblem(Setting.Out, outDir, $"the outputs could not be written ({e.Message}); free space or name a folder you can write to."), e);
         }
         finally
         {

@@ -65,89 +65,109 @@ public sealed record RunSettings(
     public static long DeriveBootstrapSeed(long seed) => SeedSequence.Derive(seed, "bootstrap");
 
     /// <summary>
-    /// Checks the settings before anything expensive runs and lists every problem at once.
-    /// Throws <see cref="InputException"/> naming each bad option and its fix.
+    /// Every problem of these settings, checked before anything expensive runs and listed at once (empty when
+    /// they can run). <see cref="Runs.Reproduction"/> refuses settings with problems as a caller's bug.
     /// </summary>
-    public void Validate()
+    public IReadOnlyList<SettingProblem> Problems()
     {
-        var errors = new List<string>();
+        var problems = new List<SettingProblem>();
+        void Add(string setting, object? value, string message) =>
+            problems.Add(new SettingProblem(setting, value is null ? null : Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture), message));
+
         if (Scale.Models < MinModels || Scale.Models % 2 != 0)
         {
-            errors.Add(
-                $"--models {Scale.Models}: leave-one-out LiRA needs an even number of models ≥ {MinModels} " +
+            Add(Setting.Models, Scale.Models,
+                $"leave-one-out LiRA needs an even number of models ≥ {MinModels} " +
                 "(each example is IN for exactly half of them, and every target needs IN and OUT shadows).");
         }
 
         if (Scale.Population < 10)
         {
-            errors.Add($"--population {Scale.Population}: use at least 10 examples.");
+            Add(Setting.Population, Scale.Population, "use at least 10 examples.");
         }
 
         if (Scale.Epochs < 1)
         {
-            errors.Add($"--epochs {Scale.Epochs}: use at least 1 epoch.");
+            Add(Setting.Epochs, Scale.Epochs, "use at least 1 epoch.");
         }
 
         if (Threads < 1)
         {
-            errors.Add($"--threads {Threads}: use at least 1 thread.");
+            Add(Setting.Threads, Threads, "use at least 1 thread.");
         }
 
         if (Seed < 0)
         {
-            errors.Add($"--seed {Seed}: use a seed ≥ 0.");
+            Add(Setting.Seed, Seed, "use a seed ≥ 0.");
         }
 
         if (!QueryGrid.Supported.Contains(Queries))
         {
-            errors.Add(
-                $"--queries {Queries}: use {QueryGrid.SupportedText} (1: the identity; 2: the identity and the mirror; " +
+            Add(Setting.Queries, Queries,
+                $"use {QueryGrid.SupportedText} (1: the identity; 2: the identity and the mirror; " +
                 "18: both, each at the 9 shifts of the padded crop grid).");
         }
 
         if (Recipes.Count == 0)
         {
-            errors.Add("--recipes is empty: name at least one recipe.");
+            Add(Setting.Recipes, null, "the list is empty: name at least one recipe.");
         }
 
         foreach (var name in Recipes.Where(r => !RecipeCatalog.Contains(r)))
         {
-            errors.Add($"--recipes: unknown recipe '{name}'. Valid recipes: {string.Join(", ", RecipeCatalog.Names)}.");
+            Add(Setting.Recipes, null, $"unknown recipe '{name}'. Valid recipes: {string.Join(", ", RecipeCatalog.Names)}.");
         }
 
         foreach (var name in Recipes.GroupBy(r => r).Where(g => g.Count() > 1).Select(g => g.Key))
         {
-            errors.Add($"--recipes: '{name}' is named twice.");
+            Add(Setting.Recipes, null, $"'{name}' is named twice.");
         }
 
         if (!DatasetLoader.Names.Contains(Dataset))
         {
-            errors.Add($"--dataset: unknown dataset '{Dataset}'. Valid datasets: {string.Join(", ", DatasetLoader.Names)}.");
+            Add(Setting.Dataset, null, $"unknown dataset '{Dataset}'. Valid datasets: {string.Join(", ", DatasetLoader.Names)}.");
+        }
+        else if (DatasetLoader.FolderProblem(Dataset, DataDir) is { } folder)
+        {
+            problems.Add(folder);
         }
 
         if (!Training.CpuKernels.IsKnown(CpuKernels))
         {
-            errors.Add($"--cpu-kernels: unknown CPU kernels '{CpuKernels}'. Valid: {string.Join(", ", Training.CpuKernels.Names)}.");
+            Add(Setting.CpuKernels, null, $"unknown CPU kernels '{CpuKernels}'. Valid: {string.Join(", ", Training.CpuKernels.Names)}.");
         }
 
         if (!DeviceSelector.Names.Contains(Device))
         {
-            errors.Add($"--device: unknown device '{Device}'. Valid devices: {string.Join(", ", DeviceSelector.Names)}.");
+            Add(Setting.Device, null, $"unknown device '{Device}'. Valid devices: {string.Join(", ", DeviceSelector.Names)}.");
         }
 
         if (Store is not null && File.Exists(Store))
         {
-            errors.Add($"--store {Store} is a file; name a folder.");
+            Add(Setting.Store, Store, "is a file; name a folder.");
         }
 
         if (File.Exists(Out))
         {
-            errors.Add($"--out {Out} is a file; name a folder.");
+            Add(Setting.Out, Out, "is a file; name a folder.");
         }
 
-        if (errors.Count > 0)
+        return problems;
+    }
+
+    /// <summary>
+    /// A guard for the entry points that run these settings: throws <see cref="ArgumentException"/> listing the
+    /// <see cref="Problems"/>, because running settings that have problems is the caller's bug — callers check
+    /// <see cref="Problems"/> first and report them (the command line: exit code 2, naming the flags).
+    /// </summary>
+    public void RequireValid()
+    {
+        var problems = Problems();
+        if (problems.Count > 0)
         {
-            throw new InputException(string.Join(Environment.NewLine, errors));
+            throw new ArgumentException(
+                $"The run's settings have problems; check RunSettings.Problems() before running:{Environment.NewLine}" +
+                string.Join(Environment.NewLine, problems));
         }
     }
 }

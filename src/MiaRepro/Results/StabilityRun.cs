@@ -27,6 +27,15 @@ public sealed record StabilityRun(
     /// <summary>Every claim gave one verdict at every seed.</summary>
     public bool Stable => Claims.All(c => c.Stable);
 
+    /// <summary>The problem of running at <paramref name="seeds"/>: fewer than two, or one named twice; null when they can run.</summary>
+    public static SettingProblem? SeedsProblem(IReadOnlyList<long> seeds)
+    {
+        ArgumentNullException.ThrowIfNull(seeds);
+        return seeds.Count < 2 || seeds.Distinct().Count() != seeds.Count
+            ? new SettingProblem(Setting.Seeds, string.Join(",", seeds), "name at least two different master seeds, e.g. 101,102,103,104,105.")
+            : null;
+    }
+
     /// <summary>
     /// Reproduces <paramref name="template"/> at each of <paramref name="seeds"/> (outputs under
     /// <c>Out/seed-S</c>, models shared through the template's store), calling <paramref name="finished"/> with each
@@ -37,9 +46,9 @@ public sealed record StabilityRun(
     {
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(reproduce);
-        if (seeds.Count < 2 || seeds.Distinct().Count() != seeds.Count)
+        if (SeedsProblem(seeds) is { } problem)
         {
-            throw new InputException($"--seeds {string.Join(",", seeds)}: name at least two different master seeds, e.g. --seeds 101,102,103,104,105.");
+            throw new ArgumentException(problem.ToString(), nameof(seeds));
         }
 
         var runs = new List<(RunSettings, IReadOnlyList<ClaimResult>)>();

@@ -17,7 +17,7 @@ public static class Reproduction
     /// <summary>The run with the model store of <see cref="RunSettings.Store"/> (or none): models it lacks are trained.</summary>
     public static ReproductionResult Run(RunSettings settings, IProgress<PopulationProgress>? progress = null)
     {
-        settings.Validate();
+        settings.RequireValid();
         return Run(settings, settings.Store is null ? null : new ModelStore(settings.Store), progress);
     }
 
@@ -25,9 +25,10 @@ public static class Reproduction
     /// The run with its models from <paramref name="store"/>: a model store, or a view of stored models that
     /// supplies every model and trains none (the shards of a sweep, <see cref="Sharding.Merge"/>).
     /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="settings"/> have <see cref="RunSettings.Problems"/>.</exception>
     public static ReproductionResult Run(RunSettings settings, IModelStore? store, IProgress<PopulationProgress>? progress = null)
     {
-        settings.Validate();
+        settings.RequireValid();
         var stages = new Dictionary<string, double>();
         var watch = Stopwatch.StartNew();
 

@@ -16,10 +16,7 @@ public static class TrainingBenchmark
         ScaleProfile scale, IReadOnlyList<string> recipes, int models, string dataDir, string device, int threads, long seed,
         string cpuKernels = CpuKernels.Portable)
     {
-        if (models < 1)
-        {
-            throw new InputException($"--models {models}: benchmark at least 1 model.");
-        }
+        ArgumentOutOfRangeException.ThrowIfLessThan(models, 1);
 
         using var run = RunData.Prepare(
             scale, scale.Dataset, string.IsNullOrEmpty(dataDir) ? null : dataDir, device, threads, models + (models % 2), seed, cpuKernels);

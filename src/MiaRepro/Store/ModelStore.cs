@@ -49,7 +49,7 @@ public sealed class ModelStore : IModelStore
 
         if (File.Exists(Root))
         {
-            throw new InputException($"--store {root} is a file; name a folder (or set {EnvironmentVariable}).");
+            throw new InputException(new SettingProblem(Setting.Store, root, $"is a file; name a folder (or set {EnvironmentVariable})."));
         }
 
         try
@@ -60,7 +60,10 @@ public sealed class ModelStore : IModelStore
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new InputException(
-                $"--store {root}: cannot create the model store there ({e.Message}); name a folder you can write to (or set {EnvironmentVariable}), or use --no-store.");
+                new SettingProblem(
+                    Setting.Store, root,
+                    $"cannot create the model store there ({e.Message}); name a folder you can write to (or set {EnvironmentVariable}), or run without a store."),
+                e);
         }
 
         RemoveAbandonedWrites();

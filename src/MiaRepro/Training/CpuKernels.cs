@@ -66,8 +66,8 @@ public static class CpuKernels
     {
         if (!IsKnown(mode))
         {
-            throw new InputException(
-                $"Unknown CPU kernels '{mode}' (--cpu-kernels or ${Variable}). Valid: {string.Join(", ", Names)}.");
+            throw new InputException(new SettingProblem(
+                Setting.CpuKernels, null, $"unknown CPU kernels '{mode}' (or ${Variable}). Valid: {string.Join(", ", Names)}."));
         }
 
         lock (s_lock)
@@ -76,9 +76,10 @@ public static class CpuKernels
             {
                 return current.Mode == mode
                     ? current
-                    : throw new InputException(
-                        $"This process already computes with the {current.Mode} CPU kernels; they are fixed per process. " +
-                        $"Run --cpu-kernels {mode} in a new process.");
+                    : throw new InputException(new SettingProblem(
+                        Setting.CpuKernels, mode,
+                        $"this process already computes with the {current.Mode} CPU kernels; they are fixed per process. " +
+                        $"Run the {mode} kernels in a new process."));
             }
 
             if (mode == Portable)
@@ -111,17 +112,19 @@ public static class CpuKernels
     {
         if (RuntimeInformation.ProcessArchitecture != Architecture.X64)
         {
-            throw new InputException(
-                $"The portable CPU kernels are defined for x86-64; this is {RuntimeInformation.ProcessArchitecture}. " +
-                $"Use --cpu-kernels {Native} (or {Variable}={Native}): results then depend on this CPU.");
+            throw new InputException(new SettingProblem(
+                Setting.CpuKernels, Portable,
+                $"the portable CPU kernels are defined for x86-64; this is {RuntimeInformation.ProcessArchitecture}. " +
+                $"Use the {Native} kernels (or {Variable}={Native}): results then depend on this CPU."));
         }
 
         if (!Avx2.IsSupported || !Fma.IsSupported)
         {
-            throw new InputException(
-                $"This CPU ({KernelLibraries.CpuModel()}) lacks AVX2 and FMA, which the portable CPU kernels need (every " +
-                $"x86-64 CPU since 2013–2015 has them). Use --cpu-kernels {Native} (or {Variable}={Native}): results then " +
-                "depend on this CPU and will not match the committed baselines.");
+            throw new InputException(new SettingProblem(
+                Setting.CpuKernels, Portable,
+                $"this CPU ({KernelLibraries.CpuModel()}) lacks AVX2 and FMA, which the portable CPU kernels need (every " +
+                $"x86-64 CPU since 2013–2015 has them). Use the {Native} kernels (or {Variable}={Native}): results then " +
+                "depend on this CPU and will not match the committed baselines."));
         }
     }
 }

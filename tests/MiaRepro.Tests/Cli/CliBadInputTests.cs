@@ -65,7 +65,7 @@ public sealed class CliBadInputTests : IDisposable
 
         // Then
         code.Should().Be(ExitCodes.BadInput);
-        error.Should().Contain($"--out {file} is a file").And.NotContain("   at ");
+        error.Should().Contain($"--out {file}: is a file").And.NotContain("   at ");
     }
 
     [Fact]

@@ -44,9 +44,9 @@ public sealed class SweepCliTests : IDisposable
         var noOut = Run("sweep", "--shard", "1/2");
 
         noShard.Code.Should().Be(ExitCodes.BadInput);
-        noShard.Error.Should().Contain("--shard is required");
+        noShard.Error.Should().Contain("--shard: is required: write i/n");
         noOut.Code.Should().Be(ExitCodes.BadInput);
-        noOut.Error.Should().Contain("--out DIR is required");
+        noOut.Error.Should().Contain("--out: is required: the shard's folder");
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class SweepCliTests : IDisposable
 
         // Then
         code.Should().Be(ExitCodes.BadInput);
-        error.Should().Contain("shard 2/3 is missing").And.Contain("--shard 2/3");
+        error.Should().Contain("--shard 2/3: is missing").And.Contain("miarepro sweep");
     }
 
     [Fact]

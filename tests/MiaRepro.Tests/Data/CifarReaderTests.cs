@@ -174,6 +174,6 @@ public sealed class CifarReaderTests : IDisposable
         // When CIFAR-100 is read, then the error names both missing files and the --data-dir fix
         FluentActions.Invoking(() => CifarReader.ReadCifar100(_temp.Path))
             .Should().Throw<InputException>()
-            .WithMessage($"*{_temp.File("train.bin")}, {_temp.File("test.bin")} do not exist*--data-dir*");
+            .WithMessage($"*{_temp.File("train.bin")}, {_temp.File("test.bin")} do not exist*name a data folder*");
     }
 }

@@ -21,7 +21,7 @@ public sealed class DatasetLoaderTests : IDisposable
         // When an unknown dataset is asked for, then the error names it and lists the valid names
         FluentActions.Invoking(() => DatasetLoader.Load("imagenet", dataDir: null, environmentDataDir: null))
             .Should().Throw<InputException>()
-            .WithMessage("Unknown dataset 'imagenet'*fashion-mnist, mnist, cifar10, cifar100*");
+            .WithMessage("*unknown dataset 'imagenet'*fashion-mnist, mnist, cifar10, cifar100*");
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class DatasetLoaderTests : IDisposable
     {
         FluentActions.Invoking(() => DatasetLoader.ResolveDirectory(name, null, null))
             .Should().Throw<InputException>()
-            .WithMessage($"{displayName} has no default location*binary version*--data-dir DIR (or set MIAREPRO_DATA)*");
+            .WithMessage($"*{displayName} has no default location*binary version*name a data folder (or set MIAREPRO_DATA)*");
     }
 
     [Fact]
@@ -68,9 +68,9 @@ public sealed class DatasetLoaderTests : IDisposable
         FluentActions.Invoking(() => DatasetLoader.Load("fashion-mnist", null, missing))
             .Should().Throw<InputException>()
             .WithMessage(
-                $"Fashion-MNIST not found in {missing} (given by MIAREPRO_DATA). Install it with " +
-                "`sudo apt-get install dataset-fashion-mnist`, or pass --data-dir DIR (or set MIAREPRO_DATA) to a " +
-                "folder holding train-images-idx3-ubyte.gz*");
+                $"data_dir {missing}: Fashion-MNIST not found: the folder does not exist (given by MIAREPRO_DATA). Install it with " +
+                "`sudo apt-get install dataset-fashion-mnist`, or name a data folder (or set MIAREPRO_DATA) " +
+                "holding train-images-idx3-ubyte.gz*");
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class DatasetLoaderTests : IDisposable
         var file = DataFiles.Write(_temp.File("not-a-folder"), [1, 2, 3]);
 
         FluentActions.Invoking(() => DatasetLoader.Load("mnist", file, null))
-            .Should().Throw<InputException>().WithMessage($"{file} (given by --data-dir) is a file, not a folder*");
+            .Should().Throw<InputException>().WithMessage($"data_dir {file}: is a file, not a folder (the folder given)*");
     }
 
     [Fact]
@@ -132,6 +132,6 @@ public sealed class DatasetLoaderTests : IDisposable
         // When it is loaded, then the error names the file and the package to re-install
         FluentActions.Invoking(() => DatasetLoader.Load("fashion-mnist", _temp.Path, null))
             .Should().Throw<InputException>()
-            .WithMessage($"{labels} is truncated*sudo apt-get install --reinstall dataset-fashion-mnist*--data-dir*");
+            .WithMessage($"*{labels} is truncated*sudo apt-get install --reinstall dataset-fashion-mnist*name a data folder*");
     }
 }

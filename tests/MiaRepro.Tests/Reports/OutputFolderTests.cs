@@ -51,7 +51,7 @@ public sealed class OutputFolderTests : IDisposable
         });
 
         // Then the run fails with exit-2 input error naming the folder, and the earlier outputs are whole
-        write.Should().Throw<InputException>().WithMessage("*--out*No space left on device*");
+        write.Should().Throw<InputException>().WithMessage("out *: the outputs could not be written (No space left on device)*").Which.Problems.Should().ContainSingle(p => p.Setting == Setting.Out);
         File.ReadAllText(Path.Combine(Out, "results.json")).Should().Contain("\"seed\": 0");
         File.Exists(Path.Combine(Out, "report.md")).Should().BeFalse();
         Directory.GetFileSystemEntries(_folder.Path).Should().Equal(Out);

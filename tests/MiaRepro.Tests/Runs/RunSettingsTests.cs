@@ -21,15 +21,9 @@ public sealed class RunSettingsTests
         var smoke = Settings(ScaleProfile.Smoke, queries);
         var paper = Settings(ScaleProfile.Paper, queries);
 
-        // When
-        var validate = () =>
-        {
-            smoke.Validate();
-            paper.Validate();
-        };
-
-        // Then
-        validate.Should().NotThrow();
+        // When / Then (CIFAR, the paper scale's dataset, has no default folder: a data folder problem here, not the queries')
+        smoke.Problems().Should().NotContain(p => p.Setting != Setting.DataDir);
+        paper.Problems().Should().NotContain(p => p.Setting != Setting.DataDir);
         (smoke.QueryGrid.Queries, smoke.QueryGrid.Padding).Should().Be((queries, 2));
         (paper.QueryGrid.Queries, paper.QueryGrid.Padding).Should().Be((queries, 4));
     }
@@ -39,16 +33,20 @@ public sealed class RunSettingsTests
     [InlineData(3)]
     [InlineData(9)]
     [InlineData(19)]
-    public void Unsupported_query_counts_are_rejected_naming_the_option_and_the_valid_counts(int queries)
+    public void Unsupported_query_counts_are_a_problem_of_the_setting_naming_the_valid_counts(int queries)
     {
         // Given
         var settings = Settings(ScaleProfile.Smoke, queries);
 
         // When
-        var validate = settings.Validate;
+        var problems = settings.Problems();
 
-        // Then
-        validate.Should().Throw<InputException>().WithMessage($"*--queries {queries}: use 1, 2 or 18*");
+        // Then one problem, keyed by the setting (the command line names its flag), and running them is refused
+        problems.Should().ContainSingle().Which.Should().Match<SettingProblem>(
+            p => p.Setting == Setting.Queries && p.Value == $"{queries}" && p.Message.StartsWith("use 1, 2 or 18", StringComparison.Ordinal));
+        problems[0].Message.Should().NotContain("--");
+        var run = () => Reproduction.Run(settings);
+        run.Should().Throw<ArgumentException>().WithMessage($"*queries {queries}: use 1, 2 or 18*");
     }
 
     [Fact]

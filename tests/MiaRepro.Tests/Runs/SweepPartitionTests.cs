@@ -52,7 +52,7 @@ public sealed class SweepPartitionTests
         string[] recipes = ["baseline", "flip"];
 
         // When it is drawn twice
-        var first = ShardPlan.Of(Shard.Parse("2/4"), recipes, 6);
+        var first = ShardPlan.Of(Shard.Parse("2/4").Shard!, recipes, 6);
         var second = ShardPlan.Of(new Shard(2, 4), recipes, 6);
 
         // Then it is the same list, in the global order
@@ -65,11 +65,11 @@ public sealed class SweepPartitionTests
     [InlineData("3/4", 3, 4)]
     [InlineData("16/16", 16, 16)]
     public void Shard_parses_i_of_n_counting_from_one(string text, int index, int count) =>
-        Shard.Parse(text).Should().Be(new Shard(index, count));
+        Shard.Parse(text).Should().Be((new Shard(index, count), (SettingProblem?)null));
 
     [Theory]
-    [InlineData(null, "--shard is required")]
-    [InlineData("", "--shard is required")]
+    [InlineData(null, "is required")]
+    [InlineData("", "is required")]
     [InlineData("2", "is not i/n")]
     [InlineData("1/2/3", "is not i/n")]
     [InlineData("a/4", "is not i/n")]
@@ -78,18 +78,22 @@ public sealed class SweepPartitionTests
     [InlineData("0/4", "shards are numbered from 1")]
     [InlineData("5/4", "outside 1…4")]
     [InlineData("1/0", "at least 1 shard")]
-    public void Bad_shard_is_rejected_naming_the_option_and_the_form(string? text, string reason)
+    public void Bad_shard_is_a_problem_of_the_setting_naming_the_form(string? text, string reason)
     {
-        var parse = () => Shard.Parse(text);
+        var (shard, problem) = Shard.Parse(text);
 
-        parse.Should().Throw<InputException>().Which.Message.Should().Contain("--shard").And.Contain(reason);
+        shard.Should().BeNull();
+        problem!.Setting.Should().Be(Setting.Shard);
+        problem.Message.Should().Contain(reason).And.Contain("1/4").And.NotContain("--");
     }
 
     [Fact]
     public void More_shards_than_models_is_an_error_naming_the_most_shards_possible()
     {
+        var problem = ShardPlan.Problem(new Shard(1, 13), ["baseline", "flip"], 6);
         var plan = () => ShardPlan.Of(new Shard(1, 13), ["baseline", "flip"], 6);
 
-        plan.Should().Throw<InputException>().Which.Message.Should().Contain("--shard 1/13").And.Contain("at most 12 shards");
+        problem!.ToString().Should().Contain("shard 1/13").And.Contain("at most 12 shards");
+        plan.Should().Throw<ArgumentException>().WithMessage("*at most 12 shards*");
     }
 }

@@ -170,7 +170,7 @@ public sealed class ModelStoreTests
 
         var act = () => new ModelStore(file);
 
-        act.Should().Throw<InputException>().WithMessage("*--store*is a file*folder*");
+        act.Should().Throw<InputException>().WithMessage("store *: is a file*folder*").Which.Problems.Should().ContainSingle(p => p.Setting == Setting.Store);
     }
 
     [Fact]

@@ -108,7 +108,7 @@ public sealed class PortableKernelsTests
 
         // Then it stops before loading anything, with exit code 2 and the fix
         code.Should().Be(2, output + error);
-        error.Should().Contain("lacks AVX2").And.Contain("--cpu-kernels native");
+        error.Should().Contain("--cpu-kernels portable: ").And.Contain("lacks AVX2").And.Contain("native kernels");
         File.Exists(Path.Combine(temp.Path, "results.json")).Should().BeFalse();
     }
 
@@ -116,7 +116,7 @@ public sealed class PortableKernelsTests
     public void An_unknown_kernel_mode_is_refused_naming_the_option_and_the_variable()
     {
         var act = () => CpuKernels.Use("fast");
-        act.Should().Throw<InputException>().WithMessage("*'fast'*--cpu-kernels*MIAREPRO_CPU_KERNELS*portable, native*");
+        act.Should().Throw<InputException>().WithMessage("cpu_kernels: *'fast'*MIAREPRO_CPU_KERNELS*portable, native*");
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public sealed record ShardManifest(string Format, int Shard, ShardSettings Setti
         if (!File.Exists(path))
         {
             throw new InputException(
-                $"{folder}: no {FileName}. Name the --out folder of a finished 'miarepro sweep' (a shard writes {FileName} " +
+                $"{folder}: no {FileName}. Name the output folder of a finished 'miarepro sweep' (a shard writes {FileName} " +
                 "after its last model; run the sweep again to finish it).");
         }
 

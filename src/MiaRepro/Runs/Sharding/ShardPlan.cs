@@ -15,19 +15,28 @@ public static class ShardPlan
         [.. recipes.SelectMany(r => Enumerable.Range(0, models).Select(m => new ModelSlot(r, m))
             .Concat(Enumerable.Range(0, twinsOf?.Invoke(r) ?? 0).Select(t => new ModelSlot(r, t, Twin: true))))];
 
-    /// <summary>The models of <paramref name="shard"/>, in the global order.</summary>
-    /// <exception cref="InputException">More shards than models: some shard would train nothing.</exception>
-    public static IReadOnlyList<ModelSlot> Of(Shard shard, IReadOnlyList<string> recipes, int models, Func<string, int>? twinsOf = null)
+    /// <summary>The problem of splitting the run into <paramref name="shard"/>'s count of shards: more shards than models (some shard would train nothing), or null.</summary>
+    public static SettingProblem? Problem(Shard shard, IReadOnlyList<string> recipes, int models, Func<string, int>? twinsOf = null)
     {
         ArgumentNullException.ThrowIfNull(shard);
-        var all = All(recipes, models, twinsOf);
-        if (shard.Count > all.Count)
+        var all = All(recipes, models, twinsOf).Count;
+        return shard.Count > all
+            ? new SettingProblem(
+                Setting.Shard, shard.ToString(),
+                $"{shard.Count} shards for {all} models ({recipes.Count} recipes × {models}, with twins); " +
+                $"a shard would train nothing. Use at most {all} shards.")
+            : null;
+    }
+
+    /// <summary>The models of <paramref name="shard"/>, in the global order.</summary>
+    /// <exception cref="ArgumentException">More shards than models (<see cref="Problem"/>): the caller's bug.</exception>
+    public static IReadOnlyList<ModelSlot> Of(Shard shard, IReadOnlyList<string> recipes, int models, Func<string, int>? twinsOf = null)
+    {
+        if (Problem(shard, recipes, models, twinsOf) is { } problem)
         {
-            throw new InputException(
-                $"--shard {shard}: {shard.Count} shards for {all.Count} models ({recipes.Count} recipes × {models}, with twins); " +
-                $"a shard would train nothing. Use at most {all.Count} shards.");
+            throw new ArgumentException(problem.ToString(), nameof(shard));
         }
 
-        return [.. all.Where((_, position) => shard.Holds(position))];
+        return [.. All(recipes, models, twinsOf).Where((_, position) => shard.Holds(position))];
     }
 }

@@ -28,42 +28,51 @@ public sealed class ShardSet
         ArgumentNullException.ThrowIfNull(folders);
         if (folders.Count == 0)
         {
-            throw new InputException("Name the shard folders to merge: miarepro merge --out DIR SHARD_DIR... (the --out folders of 'miarepro sweep').");
+            throw new InputException(new SettingProblem(Setting.Shards, null, "name the shard folders to merge: the output folders of 'miarepro sweep'."));
         }
 
         var shards = folders.Select(f => new ShardFolder(f, ShardManifest.Read(f))).ToList();
         var first = shards[0];
-        var errors = new List<string>();
+        var errors = new List<SettingProblem>();
         foreach (var shard in shards.Skip(1))
         {
             errors.AddRange(Differences(first.Manifest.Settings, shard.Manifest.Settings)
-                .Select(d => $"{shard.Path}: {d} differs from {first.Path}'s; merge only shards of one sweep (same options, same data)."));
+                .Select(d => new SettingProblem(Setting.Shards, shard.Path, $"{d} differs from {first.Path}'s; merge only shards of one sweep (same settings, same data).")));
         }
 
         ThrowIfAny(errors);
         var settings = first.Manifest.Settings;
         foreach (var twice in shards.GroupBy(s => s.Manifest.Shard).Where(g => g.Count() > 1))
         {
-            errors.Add($"{string.Join(", ", twice.Select(s => s.Path))}: each is shard {twice.Key}/{settings.Shards}; name each shard once.");
+            errors.Add(new SettingProblem(
+                Setting.Shards, string.Join(", ", twice.Select(s => s.Path)), $"each is shard {twice.Key}/{settings.Shards}; name each shard once."));
         }
 
         var present = shards.Select(s => s.Manifest.Shard).ToHashSet();
         foreach (var missing in Enumerable.Range(1, settings.Shards).Where(i => !present.Contains(i)))
         {
-            errors.Add(Invariant(
-                $"shard {missing}/{settings.Shards} is missing: train it with 'miarepro sweep' and the same options, --shard {missing}/{settings.Shards}, and name its folder too."));
+            errors.Add(new SettingProblem(
+                Setting.Shard, Invariant($"{missing}/{settings.Shards}"),
+                "is missing: train that shard with 'miarepro sweep' and the same settings, and name its folder too."));
         }
 
         var recipes = settings.Recipes.Select(r => r.Name).ToList();
         var scale = RunSettings.Profile(settings.Scale, settings.Models, settings.Population, settings.Epochs);
         foreach (var shard in shards)
         {
-            var expected = ShardPlan.Of(new Shard(shard.Manifest.Shard, settings.Shards), recipes, settings.Models, scale.TwinsOf);
+            var share = new Shard(shard.Manifest.Shard, settings.Shards);
+            if (ShardPlan.Problem(share, recipes, settings.Models, scale.TwinsOf) is { } problem)
+            {
+                errors.Add(new SettingProblem(Setting.Shards, shard.Path, ManifestField(problem)));
+                continue;
+            }
+
+            var expected = ShardPlan.Of(share, recipes, settings.Models, scale.TwinsOf);
             var held = shard.Manifest.Models.Select(m => new ModelSlot(m.Recipe, m.Model, m.Twin)).ToList();
             if (!held.SequenceEqual(expected))
             {
-                errors.Add(Invariant(
-                    $"{shard.Path}: its {held.Count} models are not shard {shard.Manifest.Shard}/{settings.Shards}'s share of this sweep ({expected.Count} models, every {settings.Shards}th from position {shard.Manifest.Shard - 1}); its shard.json was not written by this sweep — run that shard again."));
+                errors.Add(new SettingProblem(Setting.Shards, shard.Path, Invariant(
+                    $"its {held.Count} models are not shard {shard.Manifest.Shard}/{settings.Shards}'s share of this sweep ({expected.Count} models, every {settings.Shards}th from position {shard.Manifest.Shard - 1}); its shard.json was not written by this sweep — run that shard again.")));
             }
         }
 
@@ -85,15 +94,11 @@ public sealed class ShardSet
             scale, s.Dataset, dataDir, "cpu", [.. s.Recipes.Select(r => r.Name)], s.Seed, outDir, Shards[0].Manifest.Threads,
             Store: null, Queries: s.Queries, CpuKernels: KernelsOf(s.DeviceIdentity));
         var manifest = Path.Combine(Shards[0].Path, ShardManifest.FileName);
-        try
+        if (settings.Problems() is { Count: > 0 } problems)
         {
-            settings.Validate();
-        }
-        catch (InputException e)
-        {
-            // The values came from the manifest, not from the command line: name it and its fields, not the options.
+            // The values came from the manifest, not from the command line: name it and its fields.
             throw new InputException(
-                $"{manifest}: the sweep's settings are not valid here — {ManifestFields(e.Message)} — the shard.json was edited, or written by another MiaRepro version; run the sweep again.", e);
+                $"{manifest}: the sweep's settings are not valid here — {string.Join("; ", problems.Select(ManifestField))} — the shard.json was edited, or written by another MiaRepro version; run the sweep again.");
         }
 
         var errors = s.Recipes
@@ -115,16 +120,10 @@ public sealed class ShardSet
         return settings;
     }
 
-    /// <summary>A settings message with each command-line option named as the shard.json field it was read from.</summary>
-    private static string ManifestFields(string message) =>
-        s_fields.Aggregate(message, (text, f) => text.Replace(f.Option, $"shard.json's {f.Field}", StringComparison.Ordinal));
-
-    private static readonly (string Option, string Field)[] s_fields =
-    [
-        ("--population", "settings.population"), ("--dataset", "settings.dataset"), ("--threads", "threads"),
-        ("--models", "settings.models"), ("--epochs", "settings.epochs"), ("--queries", "settings.queries"),
-        ("--recipes", "settings.recipes"), ("--seed", "settings.seed"), ("--scale", "settings.scale"),
-    ];
+    /// <summary>A problem of a setting read from shard.json, named as the field it was read from.</summary>
+    private static string ManifestField(SettingProblem problem) =>
+        $"shard.json's {(problem.Setting == Setting.Threads ? "threads" : $"settings.{problem.Setting}")}" +
+        $"{(problem.Value is null ? "" : " " + problem.Value)}: {problem.Message}";
 
     /// <summary>The settings that differ between two manifests, each as "name value (other value)".</summary>
     internal static IEnumerable<string> Differences<T>(T expected, T actual)
@@ -135,11 +134,11 @@ public sealed class ShardSet
             .Select(p => $"{p.Key} {b[p.Key]?.ToJsonString() ?? "null"} (not {p.Value?.ToJsonString() ?? "null"})");
     }
 
-    private static void ThrowIfAny(List<string> errors)
+    private static void ThrowIfAny(List<SettingProblem> errors)
     {
         if (errors.Count > 0)
         {
-            throw new InputException(string.Join(Environment.NewLine, errors));
+            throw new InputException(errors);
         }
     }
 

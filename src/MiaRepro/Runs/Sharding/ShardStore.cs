@@ -43,10 +43,11 @@ public sealed class ShardStore : IModelStore
         var lookup = _stores[held.Shard].Find(wanted, examples, queries, classes);
         return lookup.Model is not null
             ? lookup
-            : throw new InputException(
+            : throw new InputException(new SettingProblem(
+                Setting.Shard, $"{held.Shard.Manifest.Shard}/{_shards.Settings.Shards}",
                 $"{held.Shard.Path}: {held.Model.Recipe} model {held.Model.Model} is unusable " +
                 $"({lookup.Discarded ?? $"{_stores[held.Shard].PathOf(wanted)} is missing"}). Run that shard again — 'miarepro sweep' with the " +
-                $"same options, --shard {held.Shard.Manifest.Shard}/{_shards.Settings.Shards} --out {held.Shard.Path} — it trains only what its store lacks.");
+                $"same settings, into {held.Shard.Path} — it trains only what its store lacks."));
     }
 
     public void Save(ModelKey key, string recipe, TrainingResult result, double seconds) =>
@@ -59,7 +60,7 @@ public sealed class ShardStore : IModelStore
         var twin = _byAddress.Values.Select(v => v.Model.Key).FirstOrDefault(k => k.Recipe == key.Recipe && k.Seed == key.Seed);
         var differences = twin is null ? "recipe or seed" : string.Join(", ", ShardSet.Differences(twin, key));
         var hint = twin is not null && twin.Data != key.Data
-            ? " The training data differs: the dataset files here (--data-dir) are not the ones the shards trained on."
+            ? " The training data differs: the dataset files of this data folder are not the ones the shards trained on."
             : string.Empty;
         return $"No shard holds the {recipe} model with seed {key.Seed}: here its key differs from the shards' in {differences}.{hint} " +
             "Merge with the data and MiaRepro version the sweep used.";

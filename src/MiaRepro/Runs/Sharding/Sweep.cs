@@ -18,7 +18,7 @@ public static class Sweep
     public static SweepResult Run(RunSettings settings, Shard shard, IProgress<PopulationProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        settings.Validate();
+        settings.RequireValid();
         var plan = ShardPlan.Of(shard, settings.Recipes, settings.Scale.Models, settings.Scale.TwinsOf);
         var scale = settings.Scale;
         using var run = RunData.Prepare(
