@@ -7,12 +7,12 @@ namespace MiaRepro.Cli;
 public sealed class AttackSettings : PopulationDirSettings
 {
     [CommandOption("--out <DIR>")]
-    [Description("output folder (default: out)")]
-    public string Out { get; init; } = "out";
+    [Description($"output folder (default: {OutputDefaults.Folder})")]
+    public string Out { get; init; } = OutputDefaults.Folder;
 
     [CommandOption("--replicates <N>")]
     [Description("bootstrap replicates of the 95% intervals of AUC and TPRs (default 1000; 0: no intervals)")]
-    public int Replicates { get; init; } = 1000;
+    public int Replicates { get; init; } = Metrics.PairedBootstrap.DefaultReplicates;
 
     [CommandOption("--rmia <SETTINGS>")]
     [Description(RmiaOption.Help)]

@@ -16,7 +16,7 @@ public sealed class BenchAttackSettings : CommandSettings
 
     [CommandOption("--queries <Q>")]
     [Description("query views per example (default 2)")]
-    public int Queries { get; init; } = 2;
+    public int Queries { get; init; } = Training.QueryGrid.DefaultQueries;
 
     [CommandOption("--logits")]
     [Description("also synthesise logits consistent with φ, so that every attack runs (float32 [[models, examples, queries, classes]]: 1 GB at the default size)")]

@@ -14,13 +14,13 @@ public sealed class BenchTrainCommand : Command<BenchTrainSettings>
     {
         UnknownArguments.Reject(context);
         var scale = ScaleProfile.Get(settings.Scale);
-        var recipes = (settings.Recipes is null ? null : RecipeCatalog.Parse(settings.Recipes)) ?? scale.Recipes;
+        var recipes = settings.RecipesAt(scale);
         foreach (var recipe in recipes)
         {
             RecipeCatalog.Create(recipe, scale); // unknown names fail before any training
         }
 
-        var threads = settings.Threads ?? Environment.ProcessorCount;
+        var threads = settings.ThreadCount;
         var problems = Validation.Problems(
             [],
             settings.Models < 1 ? new SettingProblem(Setting.Models, Invariant($"{settings.Models}"), "benchmark at least 1 model.") : null,

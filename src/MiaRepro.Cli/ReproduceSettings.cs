@@ -10,8 +10,8 @@ namespace MiaRepro.Cli;
 public sealed class ReproduceSettings : RunOptions
 {
     [CommandOption("--out <DIR>")]
-    [Description("output folder (default: out)")]
-    public string Out { get; init; } = "out";
+    [Description($"output folder (default: {OutputDefaults.Folder})")]
+    public string Out { get; init; } = OutputDefaults.Folder;
 
     [CommandOption("--store <DIR>")]
     [Description("model store: trained models are kept and reused by content (default: $MIAREPRO_STORE, else ~/.cache/miarepro)")]

@@ -21,7 +21,7 @@ public sealed record RunSettings(
     int Threads,
     string? Store = null,
     int Queries = QueryGrid.DefaultQueries,
-    int BootstrapReplicates = 1000,
+    int BootstrapReplicates = Metrics.PairedBootstrap.DefaultReplicates,
     string CpuKernels = Training.CpuKernels.Portable)
 {
     public const int MinModels = 4;
