@@ -70,9 +70,9 @@ public static class RunTables
             claims.AddRow(
                 c.Id,
                 Markup.Escape(c.Measure),
-                c.Effect is null ? "—" : Invariant($"{c.Effect:0.##}"),
-                c.Ci95 is null ? "—" : Markup.Escape(Invariant($"[{c.Ci95[0]:0.##}, {c.Ci95[1]:0.##}]")),
-                c.Verdict.ToString().ToLowerInvariant(),
+                NumberText.FormatEffect(c.Effect),
+                Markup.Escape(NumberText.FormatEffectInterval(c.Ci95)),
+                NumberText.FormatVerdict(c.Verdict),
                 Markup.Escape(c.Reason));
         }
 

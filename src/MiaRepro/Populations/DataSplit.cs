@@ -14,10 +14,11 @@ public sealed record DataSplit(IReadOnlyList<int> Population, IReadOnlyList<int>
         var heldOut = validation + (pooled ? test : 0);
         if (trainCount <= heldOut)
         {
-            throw new InputException(
+            throw new InputException(new SettingProblem(
+                Setting.DataDir, null,
                 $"The dataset has {trainCount} {(pooled ? "pooled" : "training")} examples, no more than the {heldOut} the scale holds out " +
                 $"({validation} validation{(pooled ? $" and {test} test" : string.Empty)} examples), so none is left for a population; " +
-                $"use a dataset with more than {heldOut} {(pooled ? "pooled" : "training")} examples.");
+                $"use a dataset with more than {heldOut} {(pooled ? "pooled" : "training")} examples."));
         }
 
         if (pooled)

@@ -42,10 +42,7 @@ public static class ReportMarkdown
         md.AppendLine("|---|" + string.Concat(rows.Select(_ => "---|")));
         foreach (var id in rows.SelectMany(r => r.Claims.Select(c => c.Id)).Distinct())
         {
-            var cells = rows.Select(r => r.Claims.FirstOrDefault(c => c.Id == id) is { } c
-                ? (c.Effect is null ? "—" : Invariant($"{c.Effect:0.##}")) + (c.Ci95 is null ? string.Empty : Invariant($" [{c.Ci95[0]:0.##}, {c.Ci95[1]:0.##}]")) +
-                  $" {c.Verdict.ToString().ToLowerInvariant()}"
-                : "—");
+            var cells = rows.Select(r => r.Claims.FirstOrDefault(c => c.Id == id) is { } c ? NumberText.FormatClaimCell(c) : "—");
             md.AppendLine($"| {id} | {string.Join(" | ", cells)} |");
         }
 
@@ -65,10 +62,10 @@ public static class ReportMarkdown
         md.AppendLine("|---|---|---|---|---|---|---|");
         foreach (var (id, p) in parts)
         {
-            var effect = p.Effect is null ? "—" : Invariant($"{p.Effect:0.##}");
-            var ci = p.Ci95 is null ? "—" : Invariant($"[{p.Ci95[0]:0.##}, {p.Ci95[1]:0.##}]");
+            var effect = NumberText.FormatEffect(p.Effect);
+            var ci = NumberText.FormatEffectInterval(p.Ci95);
             var threshold = p.Threshold is null ? "reported" : Invariant($"{p.Threshold}");
-            var verdict = p.Verdict is null ? "—" : p.Verdict.Value.ToString().ToLowerInvariant();
+            var verdict = p.Verdict is null ? "—" : NumberText.FormatVerdict(p.Verdict.Value);
             md.AppendLine($"| {id} | {p.Name} | {p.Measure} | {effect} | {ci} | {threshold} | {verdict} |");
         }
 
@@ -108,9 +105,9 @@ public static class ReportMarkdown
             md.AppendLine("|---|---|---|---|---|---|---|---|");
             foreach (var c in result.Claims)
             {
-                var ci = c.Ci95 is null ? "—" : Invariant($"[{c.Ci95[0]:0.##}, {c.Ci95[1]:0.##}]");
-                var effect = c.Effect is null ? "—" : Invariant($"{c.Effect:0.##}");
-                md.AppendLine(Invariant($"| {c.Id} | {c.Statement} | {c.Measure} | {effect} | {ci} | {c.Threshold} | **{c.Verdict.ToString().ToLowerInvariant()}** | {c.Reason} |"));
+                var ci = NumberText.FormatEffectInterval(c.Ci95);
+                var effect = NumberText.FormatEffect(c.Effect);
+                md.AppendLine(Invariant($"| {c.Id} | {c.Statement} | {c.Measure} | {effect} | {ci} | {c.Threshold} | **{NumberText.FormatVerdict(c.Verdict)}** | {c.Reason} |"));
             }
 
             md.AppendLine();

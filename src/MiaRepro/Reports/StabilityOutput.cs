@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using MiaRepro.Claims;
 using MiaRepro.IO;
 using MiaRepro.Registration;
+using MiaRepro.Reports.Text;
 using MiaRepro.Results;
 using static System.FormattableString;
 
@@ -25,10 +26,7 @@ public static class StabilityOutput
     }
 
     /// <summary>One seed's result in a cell: effect [95% CI] verdict.</summary>
-    public static string Cell(ClaimResult c) =>
-        (c.Effect is null ? "—" : Invariant($"{c.Effect:0.##}")) +
-        (c.Ci95 is null ? string.Empty : Invariant($" [{c.Ci95[0]:0.##}, {c.Ci95[1]:0.##}]")) +
-        $" {c.Verdict.ToString().ToLowerInvariant()}";
+    public static string Cell(ClaimResult c) => NumberText.FormatClaimCell(c);
 
     /// <summary>A claim's summary: "stable: inconclusive at 5 of 5 seeds" or "unstable: supported at 3 of 5 seeds".</summary>
     public static string Summary(ClaimStability c) =>

@@ -69,7 +69,7 @@ public sealed class KeepMatrixTests
     {
         var act = () => DataSplit.Draw(1000, 300, 950, 100, 200, 5);
 
-        act.Should().Throw<InputException>().WithMessage("*--population 950*");
+        act.Should().Throw<InputException>().WithMessage("population 950:*Use a population ≤ 900.");
     }
 
     [Fact]
@@ -79,8 +79,10 @@ public sealed class KeepMatrixTests
         var act = () => DataSplit.Draw(500, 300, 2000, 1000, 200, 5);
 
         // Then the message says what is missing, and never "Use --population ≤ -500"
-        act.Should().Throw<InputException>().WithMessage("*500 training examples, no more than the 1000 the scale holds out*--data-dir*")
+        act.Should().Throw<InputException>().WithMessage("*500 training examples, no more than the 1000 the scale holds out*")
             .Which.Message.Should().NotContain("≤ -");
+        act.Should().Throw<InputException>().Which.Problems.Should().ContainSingle()
+            .Which.Setting.Should().Be(Setting.DataDir, "the CLI names the flag that chooses the dataset");
     }
 
     [Fact]
@@ -95,6 +97,6 @@ public sealed class KeepMatrixTests
             .And.OnlyContain(i => i >= 0 && i < 1200);
         split.Test.Should().Contain(i => i >= 600, "the test set is drawn from the whole pool, not only its first split");
         var act = () => DataSplit.Draw(1200, 1200, 1001, 100, 100, 5, pooled: true);
-        act.Should().Throw<InputException>().WithMessage("*--population 1001*pooled*≤ 1000*");
+        act.Should().Throw<InputException>().WithMessage("population 1001:*pooled*≤ 1000*");
     }
 }
