@@ -29,22 +29,7 @@ public sealed class ReproduceCommand : Command<ReproduceSettings>
         var watch = Stopwatch.StartNew();
         RunProgress.Show(console, totalModels, task =>
         {
-            var (finished, before, previous) = (0, 0, 0);
-            string? current = null;
-            var progress = new SynchronousProgress<PopulationProgress>(p =>
-            {
-                // Recipes train one after another; a recipe's count includes its twins.
-                if (p.Recipe != current)
-                {
-                    (current, before, previous) = (p.Recipe, before + previous, p.Models);
-                }
-
-                finished = before + p.ModelsDone;
-                var epochFraction = p.Epoch == 0 ? 0 : (double)p.Epoch / p.Epochs;
-                task.Value = Math.Min(totalModels, finished + epochFraction);
-                task.Description = Invariant($"{p.Recipe}: model {Math.Min(p.ModelsDone + 1, p.Models)}/{p.Models}, epoch {p.Epoch}/{p.Epochs} ({finished}/{totalModels} models done)");
-            });
-            result = Reproduction.Run(run, progress);
+            result = Reproduction.Run(run, RunProgress.Of(task));
             task.Value = totalModels;
             var reused = result.Recipes.Values.Sum(r => r.Trained.Store.Reused);
             task.Description = Invariant($"{totalModels} models: {totalModels - reused} trained, {reused} from the store");

@@ -1,4 +1,6 @@
+using MiaRepro.Populations;
 using Spectre.Console;
+using static System.FormattableString;
 
 namespace MiaRepro.Cli;
 
@@ -11,4 +13,16 @@ public static class RunProgress
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
             .Start(ctx => work(ctx.AddTask("training", maxValue: models)));
+
+    /// <summary>The bar's progress: models done plus the running model's share of its epochs, and what it is doing.</summary>
+    public static IProgress<PopulationProgress> Of(ProgressTask task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        return new SynchronousProgress<PopulationProgress>(p =>
+        {
+            var epochFraction = p.Epoch == 0 ? 0 : (double)p.Epoch / p.Epochs;
+            task.Value = Math.Min(p.Models, p.ModelsDone + epochFraction);
+            task.Description = Invariant($"{p.Recipe}: epoch {p.Epoch}/{p.Epochs} ({p.ModelsDone}/{p.Models} models done)");
+        });
+    }
 }

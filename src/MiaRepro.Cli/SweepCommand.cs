@@ -31,13 +31,7 @@ public sealed class SweepCommand : Command<SweepSettings>
         var watch = Stopwatch.StartNew();
         RunProgress.Show(console, plan.Count, task =>
         {
-            var bar = new SynchronousProgress<PopulationProgress>(p =>
-            {
-                var epochFraction = p.Epoch == 0 ? 0 : (double)p.Epoch / p.Epochs;
-                task.Value = Math.Min(plan.Count, p.ModelsDone + epochFraction);
-                task.Description = Invariant($"{p.Recipe}: epoch {p.Epoch}/{p.Epochs} ({p.ModelsDone}/{p.Models} models of the shard done)");
-            });
-            result = Sweep.Run(run, shard, bar);
+            result = Sweep.Run(run, shard, RunProgress.Of(task));
             task.Value = plan.Count;
             task.Description = Invariant($"{plan.Count} models: {result.Store.Trained} trained, {result.Store.Reused} already in the shard's store");
         });

@@ -1,39 +1,19 @@
-using System.Diagnostics;
 using MiaRepro.Recipes;
-using MiaRepro.Seeds;
 using MiaRepro.Signals;
-using MiaRepro.Store;
 using MiaRepro.Training;
 using static TorchSharp.torch;
 
 namespace MiaRepro.Populations;
 
 /// <summary>
-/// Trains every model of one recipe's population on its keep row (or takes it from the store when an identical
-/// model was trained before) and turns each model's logits into the membership signal φ (float64). Model
-/// <c>m</c>'s seed depends only on the master seed and <c>m</c>, so two recipes compared with each other start
-/// from the same initial weights (a paired design).
+/// Trains every model of one recipe's population (its <see cref="TrainingCase"/>s) on its keep row, or takes it
+/// from the store when an identical model was trained before, and turns each model's logits into the membership
+/// signal φ (float64).
 /// </summary>
 public static class PopulationTrainer
 {
-    public static long ModelSeed(long masterSeed, int model) => SeedSequence.Derive(masterSeed, "model", model);
-
-    /// <summary>
-    /// The device part of a stored model's key. On CPU every model trains on one torch thread (models run side by
-    /// side instead; see <see cref="Runs.RunData.Workers"/>), so its results do not depend on the thread count asked for;
-    /// they depend on the CPU kernels (<see cref="CpuKernelSelection.Identity"/>: the pin, or the native kernels and CPU).
-    /// </summary>
-    public static string DeviceIdentity(Device device) =>
-        device.type == TorchSharp.DeviceType.CPU
-            ? $"cpu:1-threads:{CpuKernels.Current.Identity}"
-            : device.type.ToString().ToLowerInvariant();
-
-    public static ModelKey KeyOf(Recipe recipe, TrainingData data, ReadOnlySpan<bool> keepRow, long seed, QueryGrid queries, Device device) =>
-        new(data.Identity, ModelKey.HashKeepRow(keepRow), recipe.Hash, seed, queries.Queries, queries.Padding, Trainer.Version, DeviceIdentity(device));
-
-    /// <summary>The seed of twin <paramref name="twin"/>: another training of model <paramref name="twin"/>'s keep row (claim C4).</summary>
-    public static long TwinSeed(long masterSeed, int twin) => SeedSequence.Derive(masterSeed, "twin", twin);
-
+    /// <param name="context">The data, device, query views and store every model of the population shares.</param>
+    /// <param name="keep">The keep matrix, [models, examples] in C order (at least <paramref name="models"/> rows).</param>
     /// <param name="workers">
     /// Models trained at once. On CPU each model runs on one torch thread (see <see cref="Runs.RunData.Prepare"/>), so
     /// training <c>threads</c> models side by side keeps every core busy where one small model cannot, and the results
@@ -41,39 +21,30 @@ public static class PopulationTrainer
     /// </param>
     /// <param name="twins">Twin models to train after the population (<see cref="TwinModels"/>); at most <paramref name="models"/>.</param>
     public static TrainedPopulation Train(
-        Recipe recipe, TrainingData data, bool[] keep, int models, long masterSeed, Device device, QueryGrid grid,
-        IProgress<PopulationProgress>? progress = null, IModelStore? store = null, int workers = 1, int twins = 0)
+        Recipe recipe, TrainingContext context, bool[] keep, int models, long masterSeed,
+        IProgress<PopulationProgress>? progress = null, int workers = 1, int twins = 0)
     {
+        ArgumentNullException.ThrowIfNull(recipe);
+        ArgumentNullException.ThrowIfNull(context);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(workers);
         ArgumentOutOfRangeException.ThrowIfNegative(twins);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(twins, models);
 
-        // Models 0 … models − 1, then twins 0 … twins − 1 on the keep rows of models 0 … twins − 1.
-        var total = models + twins;
-        var queries = grid.Queries;
+        var data = context.Data;
+        var queries = context.Queries.Queries;
         var examples = data.Population.Count;
+        // Models 0 … models − 1, then twins 0 … twins − 1 on the keep rows of models 0 … twins − 1.
+        var cases = ModelSlot.Of(recipe.Name, models, twins).Select(slot => TrainingCase.Of(recipe, slot, masterSeed, keep, examples)).ToArray();
         var labels = data.Population.Labels.cpu().data<long>().ToArray();
-        var scores = new double[(long)total * examples * queries];
+        var scores = new double[(long)cases.Length * examples * queries];
         var logits = new float[(long)models * examples * queries * data.Classes];
-        var records = new ModelRecord[total];
-        var fromStore = new bool[total];
-        var discarded = new List<string>[total];
-        var done = 0;
-        var report = progress is null ? null : new LockedProgress<PopulationProgress>(progress);
-
-        // Models train side by side, so a model's epoch reports carry the count of models done, not its index.
-        var epochs = report is null ? null : new SynchronousProgress<PopulationProgress>(p => report.Report(p with { ModelsDone = Volatile.Read(ref done) }));
-        ForEachModel(total, workers, i =>
+        var records = new ModelRecord[cases.Length];
+        var store = TrainEach(context, cases, workers, progress, (i, outcome) =>
         {
-            var m = i < models ? i : i - models;
-            var seed = i < models ? ModelSeed(masterSeed, m) : TwinSeed(masterSeed, m);
-            var keepRow = keep.AsSpan(m * examples, examples);
-            discarded[i] = [];
-            var (result, seconds, stored) = TrainOrReuse(recipe, data, keepRow, seed, device, grid, i, total, epochs, store, discarded[i]);
-            fromStore[i] = stored;
-            if (i < models)
+            var (training, result) = (cases[i], outcome.Result);
+            if (!training.Slot.Twin)
             {
-                result.Logits.CopyTo(logits, (long)m * result.Logits.Length);
+                result.Logits.CopyTo(logits, (long)training.Slot.Model * result.Logits.Length);
             }
 
             var phi = scores.AsSpan(i * examples * queries, examples * queries);
@@ -86,26 +57,55 @@ public static class PopulationTrainer
                 }
             }
 
-            var members = 0;
-            foreach (var k in keepRow)
-            {
-                members += k ? 1 : 0;
-            }
-
             records[i] = new ModelRecord(
-                m, seed, result.TrainAccuracy, result.TestAccuracy, result.StopEpoch, result.EpochsRun,
-                result.BestValidationLoss, members, seconds);
-            report?.Report(new PopulationProgress(recipe.Name, Interlocked.Increment(ref done), total, 0, recipe.Epochs));
+                training.Slot.Model, training.Seed, result.TrainAccuracy, result.TestAccuracy, result.StopEpoch, result.EpochsRun,
+                result.BestValidationLoss, training.Members, outcome.Seconds);
         });
 
-        var reused = fromStore.Count(f => f);
         var cells = models * examples * queries;
         var population = new Population(recipe.Name, models, examples, queries, keep, scores[..cells], labels, logits, data.Classes);
         return new TrainedPopulation(recipe, population, records[..models])
         {
-            Store = new StoreUse(store?.Root, reused, total - reused, [.. discarded.SelectMany(d => d)]),
+            Store = store,
             Twins = twins == 0 ? null : new TwinModels(twins, scores[cells..], records[models..]),
         };
+    }
+
+    /// <summary>
+    /// Trains each of <paramref name="cases"/> (or takes it from the store) on <paramref name="workers"/> threads
+    /// and hands case i's outcome to <paramref name="use"/> (on the thread that trained it) as soon as it is ready.
+    /// <paramref name="progress"/> hears each epoch and each model done, counted over <paramref name="cases"/>.
+    /// A population is its recipe's cases; a sweep's shard is its share of the run's cases.
+    /// </summary>
+    /// <returns>How many models the store supplied and how many were trained, and what it discarded as damaged.</returns>
+    public static StoreUse TrainEach(
+        TrainingContext context, IReadOnlyList<TrainingCase> cases, int workers, IProgress<PopulationProgress>? progress,
+        Action<int, CaseOutcome>? use = null)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(cases);
+        var total = cases.Count;
+        var fromStore = new bool[total];
+        var discarded = new List<string>[total];
+        var done = 0;
+        var report = progress is null ? null : new LockedProgress<PopulationProgress>(progress);
+        ForEachModel(total, workers, i =>
+        {
+            var training = cases[i];
+            var (name, epochs) = (training.Recipe.Name, training.Recipe.Epochs);
+            discarded[i] = [];
+            // Models train side by side, so an epoch's report carries the count of models done, not the model's index.
+            var epochReport = report is null
+                ? null
+                : new SynchronousProgress<EpochProgress>(e => report.Report(new PopulationProgress(name, Volatile.Read(ref done), total, e.Epoch, e.Epochs)));
+            var outcome = context.TrainOrReuse(training, epochReport, discarded[i]);
+            fromStore[i] = outcome.FromStore;
+            use?.Invoke(i, outcome);
+            report?.Report(new PopulationProgress(name, Interlocked.Increment(ref done), total, 0, epochs));
+        });
+
+        var reused = fromStore.Count(f => f);
+        return new StoreUse(context.Store?.Root, reused, total - reused, [.. discarded.SelectMany(d => d)]);
     }
 
     /// <summary>
@@ -155,36 +155,5 @@ public static class PopulationTrainer
         {
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
         }
-    }
-
-    /// <summary>
-    /// Model <paramref name="model"/> of <paramref name="models"/>: from the store when it holds the model, else
-    /// trained (and stored). Also trains one share of a sweep's models at a time.
-    /// </summary>
-    internal static (TrainingResult Result, double Seconds, bool FromStore) TrainOrReuse(
-        Recipe recipe, TrainingData data, ReadOnlySpan<bool> keepRow, long seed, Device device, QueryGrid queries,
-        int model, int models, IProgress<PopulationProgress>? progress, IModelStore? store, List<string> discarded)
-    {
-        var key = store is null ? null : KeyOf(recipe, data, keepRow, seed, queries, device);
-        if (store is not null)
-        {
-            var lookup = store.Find(key!, data.Population.Count, queries.Queries, data.Classes);
-            if (lookup.Discarded is { } reason)
-            {
-                discarded.Add(reason);
-            }
-
-            if (lookup.Model is { } stored)
-            {
-                return (stored.Result, stored.Seconds, true);
-            }
-        }
-
-        var watch = Stopwatch.StartNew();
-        var result = Trainer.Train(recipe, data, keepRow, seed, device, queries, new SynchronousProgress<EpochProgress>(e =>
-            progress?.Report(new PopulationProgress(recipe.Name, model, models, e.Epoch, e.Epochs))));
-        var seconds = watch.Elapsed.TotalSeconds;
-        store?.Save(key!, recipe.Name, result, seconds);
-        return (result with { Weights = null }, seconds, false);
     }
 }

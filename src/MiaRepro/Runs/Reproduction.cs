@@ -38,12 +38,19 @@ public static class Reproduction
         stages["load"] = Lap(watch);
 
         var populations = new Dictionary<string, TrainedPopulation>();
+        var context = new TrainingContext(run.Data, run.Device, settings.QueryGrid, store);
+        var (total, before) = (settings.Recipes.Sum(r => scale.Models + scale.TwinsOf(r)), 0);
         foreach (var name in settings.Recipes)
         {
             var recipe = RecipeCatalog.Create(name, scale);
+            // Recipes train one after another: their progress counts the run's models.
+            var offset = before;
+            var recipeProgress = progress is null
+                ? null
+                : new SynchronousProgress<PopulationProgress>(p => progress.Report(p with { ModelsDone = offset + p.ModelsDone, Models = total }));
             populations[name] = PopulationTrainer.Train(
-                recipe, run.Data, run.Keep, scale.Models, settings.Seed, run.Device, settings.QueryGrid, progress, store, run.Workers,
-                scale.TwinsOf(name));
+                recipe, context, run.Keep, scale.Models, settings.Seed, recipeProgress, run.Workers, scale.TwinsOf(name));
+            before += scale.Models + scale.TwinsOf(name);
             // "load" when the store supplied every model (a warm store, or the shards of a merge): nothing trained.
             stages[$"{(populations[name].Store.Trained > 0 ? "train" : "load")}:{name}"] = Lap(watch);
         }

@@ -26,8 +26,8 @@ public static class TrainingBenchmark
         {
             var recipe = RecipeCatalog.Create(name, scale);
             var watch = Stopwatch.StartNew();
-            var trained = PopulationTrainer.Train(
-                recipe, data, keep[..(models * scale.Population)], models, seed, torchDevice, QueryGrid.For(QueryGrid.DefaultQueries, scale), workers: run.Workers);
+            var context = new TrainingContext(data, torchDevice, QueryGrid.For(QueryGrid.DefaultQueries, scale));
+            var trained = PopulationTrainer.Train(recipe, context, keep[..(models * scale.Population)], models, seed, workers: run.Workers);
             var images = trained.Models.Sum(m => (long)m.Members * m.EpochsRun);
             var epochs = trained.Models.Sum(m => m.EpochsRun);
             var seconds = watch.Elapsed.TotalSeconds;

@@ -1,4 +1,5 @@
 using FluentAssertions;
+using MiaRepro.Populations;
 using MiaRepro.Runs.Sharding;
 
 namespace MiaRepro.Tests.Runs;

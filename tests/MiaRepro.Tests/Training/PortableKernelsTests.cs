@@ -142,7 +142,7 @@ public sealed class PortableKernelsTests
         new CpuKernelSelection("native", "AVX512", "OFF", null, "CPU A").Identity
             .Should().Be("native:AVX512:OFF:best:CPU A")
             .And.NotBe(new CpuKernelSelection("native", "AVX512", "OFF", null, "CPU B").Identity);
-        PopulationTrainer.DeviceIdentity(TorchSharp.torch.CPU).Should().Be($"cpu:1-threads:{CpuKernels.Current.Identity}");
+        TrainingContext.DeviceIdentity(TorchSharp.torch.CPU).Should().Be($"cpu:1-threads:{CpuKernels.Current.Identity}");
     }
 
     private sealed record TinyRunOutcome(Dictionary<string, string> Scores, string Weights, JsonObject Kernels);
@@ -183,7 +183,7 @@ public sealed class PortableKernelsTests
     /// <summary>The stored weights of the baseline recipe's model 0 (recognised by its recipe and seed).</summary>
     private static string BaselineModel0(string store)
     {
-        var seed = PopulationTrainer.ModelSeed(0, 0);
+        var seed = TrainingCase.ModelSeed(0, 0);
         var folder = Directory.EnumerateFiles(Path.Combine(store, "models"), "model.json", SearchOption.AllDirectories)
             .Single(f =>
             {

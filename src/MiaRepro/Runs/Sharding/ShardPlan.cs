@@ -1,3 +1,5 @@
+using MiaRepro.Populations;
+
 namespace MiaRepro.Runs.Sharding;
 
 /// <summary>
@@ -12,8 +14,7 @@ public static class ShardPlan
     /// <summary>Every model of the run, in the global order.</summary>
     /// <param name="twinsOf">How many twins each recipe gets; none when null.</param>
     public static IReadOnlyList<ModelSlot> All(IReadOnlyList<string> recipes, int models, Func<string, int>? twinsOf = null) =>
-        [.. recipes.SelectMany(r => Enumerable.Range(0, models).Select(m => new ModelSlot(r, m))
-            .Concat(Enumerable.Range(0, twinsOf?.Invoke(r) ?? 0).Select(t => new ModelSlot(r, t, Twin: true))))];
+        [.. recipes.SelectMany(r => ModelSlot.Of(r, models, twinsOf?.Invoke(r) ?? 0))];
 
     /// <summary>The problem of splitting the run into <paramref name="shard"/>'s count of shards: more shards than models (some shard would train nothing), or null.</summary>
     public static SettingProblem? Problem(Shard shard, IReadOnlyList<string> recipes, int models, Func<string, int>? twinsOf = null)

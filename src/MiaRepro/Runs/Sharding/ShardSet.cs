@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using MiaRepro.Populations;
 using MiaRepro.Recipes;
 using MiaRepro.Results;
 using MiaRepro.Training;

@@ -24,31 +24,21 @@ public static class Sweep
         using var run = RunData.Prepare(
             scale, settings.Dataset, settings.DataDir, settings.Device, settings.Threads, scale.Models, settings.Seed, settings.CpuKernels);
         var store = new ModelStore(Path.Combine(settings.Out, ShardManifest.StoreFolder));
+        var context = new TrainingContext(run.Data, run.Device, settings.QueryGrid, store);
         var recipes = settings.Recipes.ToDictionary(name => name, name => RecipeCatalog.Create(name, scale));
         var examples = run.Data.Population.Count;
-        var models = new List<ShardModel>(plan.Count);
-        var discarded = new List<string>();
-        var reused = 0;
-        for (var i = 0; i < plan.Count; i++)
-        {
-            var (name, m, twin) = plan[i];
-            var recipe = recipes[name];
-            var keepRow = run.Keep.AsSpan(m * examples, examples);
-            var seed = twin ? PopulationTrainer.TwinSeed(settings.Seed, m) : PopulationTrainer.ModelSeed(settings.Seed, m);
-            var (_, _, fromStore) = PopulationTrainer.TrainOrReuse(
-                recipe, run.Data, keepRow, seed, run.Device, settings.QueryGrid, i, plan.Count, progress, store, discarded);
-            reused += fromStore ? 1 : 0;
-            models.Add(new ShardModel(name, m, PopulationTrainer.KeyOf(recipe, run.Data, keepRow, seed, settings.QueryGrid, run.Device), twin));
-            progress?.Report(new PopulationProgress(name, i + 1, plan.Count, 0, recipe.Epochs));
-        }
+        // The shard's share of the run's cases: the same cases, seeds and keep rows reproduce trains.
+        var cases = plan.Select(slot => TrainingCase.Of(recipes[slot.Recipe], slot, settings.Seed, run.Keep, examples)).ToList();
+        var used = PopulationTrainer.TrainEach(context, cases, run.Workers, progress);
+        var models = cases.Select(c => new ShardModel(c.Slot.Recipe, c.Slot.Model, context.KeyOf(c), c.Slot.Twin)).ToList();
 
         var shardSettings = new ShardSettings(
             shard.Count, scale.Name, settings.Dataset, run.Dataset.Fingerprint, run.Data.Identity,
             scale.Models, scale.Population, scale.Epochs, settings.Seed, settings.Queries,
             [.. settings.Recipes.Select(n => new RecipeHash(n, recipes[n].Hash))], Trainer.Version,
-            run.Device.type.ToString().ToLowerInvariant(), PopulationTrainer.DeviceIdentity(run.Device));
+            run.Device.type.ToString().ToLowerInvariant(), TrainingContext.DeviceIdentity(run.Device));
         var manifest = new ShardManifest(ShardManifest.CurrentFormat, shard.Index, shardSettings, settings.Threads, models);
         manifest.Write(settings.Out);
-        return new SweepResult(manifest, new StoreUse(store.Root, reused, plan.Count - reused, discarded));
+        return new SweepResult(manifest, used);
     }
 }
