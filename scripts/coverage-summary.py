@@ -3,8 +3,9 @@
 
 Usage: scripts/coverage-summary.py OUT_DIR REPORT.xml [REPORT.xml ...]
 
-Each test project measures the same product assemblies (MiaRepro, MiaRepro.Cli); a line counts as covered when any
-project's tests ran it. Writes OUT_DIR/coverage.cobertura.xml (the merged report, per file and line) and
+Each test project measures the product assemblies (MiaRepro, MiaRepro.Cli); a line counts as covered when any
+project's tests ran it. File names are resolved against each report's <source> and written relative to the
+working folder (the repository root), so that the same file from two reports is counted once. Writes OUT_DIR/coverage.cobertura.xml (the merged report, per file and line) and
 OUT_DIR/uncovered.txt (per source file, its uncovered line count, most first), and prints one line:
 "line coverage: P% (C of N lines) of MiaRepro, MiaRepro.Cli".
 """
@@ -18,12 +19,17 @@ def main(argv):
         print(__doc__.strip().splitlines()[2], file=sys.stderr)
         return 2
     out_dir, reports = argv[1], argv[2:]
-    hits = {}  # (package, filename) -> {line number: hits}
+    hits = {}  # (package, file relative to the working folder) -> {line number: hits}
     for report in reports:
         root = ET.parse(report).getroot()
+        # coverlet writes each file name relative to the report's own <source>, which differs between test projects
+        # (src/ for one, src/MiaRepro/ for another): resolve it, so that one file is one file in every report.
+        sources = [s.text for s in root.iter("source") if s.text]
+        base = sources[0] if len(sources) == 1 else ""
         for package in root.iter("package"):
             for cls in package.iter("class"):
-                lines = hits.setdefault((package.get("name"), cls.get("filename")), {})
+                path = os.path.relpath(os.path.normpath(os.path.join(base, cls.get("filename"))))
+                lines = hits.setdefault((package.get("name"), path), {})
                 for line in cls.iter("line"):
                     number = int(line.get("number"))
                     lines[number] = lines.get(number, 0) + int(line.get("hits"))
@@ -35,6 +41,7 @@ def main(argv):
     os.makedirs(out_dir, exist_ok=True)
     root = ET.Element("coverage", {"line-rate": f"{rate:.4f}", "lines-covered": str(covered), "lines-valid": str(valid),
                                    "branch-rate": "0", "version": "1.9", "timestamp": "0"})
+    ET.SubElement(ET.SubElement(root, "sources"), "source").text = os.getcwd()
     pkgs = ET.SubElement(root, "packages")
     for name in packages:
         files = {f: lines for (p, f), lines in hits.items() if p == name}
