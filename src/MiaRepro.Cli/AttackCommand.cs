@@ -33,23 +33,8 @@ public sealed class AttackCommand : Command<AttackSettings>
 
         var console = AnsiConsole.Console;
         var p = folder.Population;
-        var table = new Table().Title(Markup.Escape(Invariant($"{p.Name}: {p.Models} models × {p.Examples} examples (pooled over leave-one-out targets)")));
-        table.AddColumns("attack", "AUC", "balanced acc", "TPR@1% FPR", "TPR@0.1% FPR", "95% CI");
-        foreach (var (attack, o) in run.Suite.Outcomes)
-        {
-            table.AddRow([
-                attack,
-                Invariant($"{o.Pooled.Auc:0.000}"),
-                Invariant($"{o.Pooled.BalancedAccuracy:0.000}"),
-                .. RunTables.TprCells(o)]);
-        }
-
-        foreach (var (attack, reason) in run.Suite.Unavailable)
-        {
-            table.AddRow(attack, "—", "—", "—", Markup.Escape(reason), string.Empty);
-        }
-
-        console.Write(table);
+        RunTables.Write(
+            console, Invariant($"{p.Name}: {p.Models} models × {p.Examples} examples (pooled over leave-one-out targets)"), ReportMarkdown.AttackTable(run.Suite));
         RunTables.PrintWarnings(console, warnings);
         console.MarkupLine(Invariant($"Wrote [bold]{Markup.Escape(Path.Combine(settings.Out, "results.json"))}[/], report.md and plots/."));
         return ExitCodes.Ran;

@@ -20,6 +20,21 @@ public static class RunTables
         Markup.Escape(NumberText.FormatTprInterval(outcome.Ci95?.Tpr(OperatingPoints.Headline))),
     ];
 
+    /// <summary>Writes <paramref name="table"/> (a table of the report, <see cref="TextTable"/>) as a console table titled <paramref name="title"/>.</summary>
+    public static void Write(IAnsiConsole console, string title, TextTable table)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(table);
+        var shown = new Table().Title(Markup.Escape(title));
+        shown.AddColumns([.. table.Headers.Select(Markup.Escape)]);
+        foreach (var row in table.Rows)
+        {
+            shown.AddRow([.. row.Select(Markup.Escape)]);
+        }
+
+        console.Write(shown);
+    }
+
     /// <summary>One line that says what a run is: scale, dataset, recipes, models × examples, epochs, seed, threads (escaped for markup).</summary>
     public static string Describe(RunSettings run) =>
         Markup.Escape(Invariant($"{run.Scale.Name} scale: {run.Dataset}, recipes {string.Join(", ", run.Recipes)}, {run.Scale.Models} models × {run.Scale.Population} examples, {run.Scale.Epochs} epochs, seed {run.Seed}, {run.Threads} threads, {run.CpuKernels} CPU kernels"));

@@ -38,15 +38,10 @@ public static class ReportMarkdown
             "(marked ★): LiRA under the reference code's conventions (mi_lira_2021: medians, one σ about the grand mean, " +
             "shadows truncated in model order) and LeakPro's (σ about each side's grand mean), and online RMIA. " +
             "Each cell: effect [95% CI] verdict.").AppendLine();
-        md.AppendLine("| claim | " + string.Join(" | ", rows.Select(r => $"{r.Attack} ({r.Convention}){(r.Registered ? " ★" : string.Empty)}")) + " |");
-        md.AppendLine("|---|" + string.Concat(rows.Select(_ => "---|")));
-        foreach (var id in rows.SelectMany(r => r.Claims.Select(c => c.Id)).Distinct())
-        {
-            var cells = rows.Select(r => r.Claims.FirstOrDefault(c => c.Id == id) is { } c ? NumberText.FormatClaimCell(c) : "—");
-            md.AppendLine($"| {id} | {string.Join(" | ", cells)} |");
-        }
-
-        md.AppendLine();
+        md.AppendLine(TextTable.Of(
+            ["claim", .. rows.Select(r => $"{r.Attack} ({r.Convention}){(r.Registered ? " ★" : string.Empty)}")],
+            rows.SelectMany(r => r.Claims.Select(c => c.Id)).Distinct().Select(id => (IReadOnlyList<string>)
+                [id, .. rows.Select(r => r.Claims.FirstOrDefault(c => c.Id == id) is { } c ? NumberText.FormatClaimCell(c) : "—")])).ToMarkdown());
     }
 
     /// <summary>The parts of the claims decided from several measures (C3), and the numbers they report untested.</summary>
@@ -58,18 +53,14 @@ public static class ReportMarkdown
             return;
         }
 
-        md.AppendLine("| claim | part | measure | effect | 95% CI | threshold | verdict |");
-        md.AppendLine("|---|---|---|---|---|---|---|");
-        foreach (var (id, p) in parts)
-        {
-            var effect = NumberText.FormatEffect(p.Effect);
-            var ci = NumberText.FormatEffectInterval(p.Ci95);
-            var threshold = p.Threshold is null ? "reported" : Invariant($"{p.Threshold}");
-            var verdict = p.Verdict is null ? "—" : NumberText.FormatVerdict(p.Verdict.Value);
-            md.AppendLine($"| {id} | {p.Name} | {p.Measure} | {effect} | {ci} | {threshold} | {verdict} |");
-        }
-
-        md.AppendLine();
+        md.AppendLine(TextTable.Of(
+            ["claim", "part", "measure", "effect", "95% CI", "threshold", "verdict"],
+            parts.Select(x => (IReadOnlyList<string>)
+            [
+                x.Id, x.Part.Name, x.Part.Measure, NumberText.FormatEffect(x.Part.Effect), NumberText.FormatEffectInterval(x.Part.Ci95),
+                x.Part.Threshold is null ? "reported" : Invariant($"{x.Part.Threshold}"),
+                x.Part.Verdict is null ? "—" : NumberText.FormatVerdict(x.Part.Verdict.Value),
+            ])).ToMarkdown());
     }
 
     /// <summary><c>report.md</c> of a run: a reproduction's (<see cref="ReproductionResult"/>) or an attacked folder's (<see cref="AttackRun"/>).</summary>
@@ -101,16 +92,13 @@ public static class ReportMarkdown
         }
         else
         {
-            md.AppendLine("| claim | statement | measure | effect | 95% CI | threshold | verdict | why |");
-            md.AppendLine("|---|---|---|---|---|---|---|---|");
-            foreach (var c in result.Claims)
-            {
-                var ci = NumberText.FormatEffectInterval(c.Ci95);
-                var effect = NumberText.FormatEffect(c.Effect);
-                md.AppendLine(Invariant($"| {c.Id} | {c.Statement} | {c.Measure} | {effect} | {ci} | {c.Threshold} | **{NumberText.FormatVerdict(c.Verdict)}** | {c.Reason} |"));
-            }
-
-            md.AppendLine();
+            md.AppendLine(TextTable.Of(
+                ["claim", "statement", "measure", "effect", "95% CI", "threshold", "verdict", "why"],
+                result.Claims.Select(c => (IReadOnlyList<string>)
+                [
+                    c.Id, c.Statement, c.Measure, NumberText.FormatEffect(c.Effect), NumberText.FormatEffectInterval(c.Ci95),
+                    Invariant($"{c.Threshold}"), $"**{NumberText.FormatVerdict(c.Verdict)}**", c.Reason,
+                ])).ToMarkdown());
             AppendParts(md, result.Claims);
             md.AppendLine(
                 "A verdict is *supported* when the effect's 95% paired bootstrap interval lies wholly beyond the pre-registered " +
@@ -124,14 +112,14 @@ public static class ReportMarkdown
         AppendSensitivity(md, result.Sensitivity);
 
         md.AppendLine("## Recipes").AppendLine();
-        md.AppendLine("| recipe | hash | models | train acc | test acc | gap | mean stop epoch |");
-        md.AppendLine("|---|---|---|---|---|---|---|");
-        foreach (var (name, o) in result.Recipes)
-        {
-            var t = o.Trained;
-            md.AppendLine(Invariant($"| {name} | `{t.Recipe.Hash}` | {t.Models.Count} | {t.TrainAccuracy:0.000} | {t.TestAccuracy:0.000} | {t.GeneralizationGap:0.000} | {t.Models.Average(m => m.StopEpoch):0.#} |"));
-        }
-
+        md.Append(TextTable.Of(
+            ["recipe", "hash", "models", "train acc", "test acc", "gap", "mean stop epoch"],
+            result.Recipes.Select(r => (IReadOnlyList<string>)
+            [
+                r.Key, $"`{r.Value.Trained.Recipe.Hash}`", Invariant($"{r.Value.Trained.Models.Count}"), Invariant($"{r.Value.Trained.TrainAccuracy:0.000}"),
+                Invariant($"{r.Value.Trained.TestAccuracy:0.000}"), Invariant($"{r.Value.Trained.GeneralizationGap:0.000}"),
+                Invariant($"{r.Value.Trained.Models.Average(m => m.StopEpoch):0.#}"),
+            ])).ToMarkdown());
         md.AppendLine().AppendLine("Accuracies are means over the recipe's models; gap = train accuracy − test accuracy; the stop epoch is the epoch whose weights a model keeps.").AppendLine();
         if (result.Reductions is { } reductions)
         {
@@ -141,13 +129,16 @@ public static class ReportMarkdown
         AppendPlots(md, supplement);
         AppendAttacks(md, result.Suites);
         md.AppendLine("## Run").AppendLine();
-        md.AppendLine("| | |").AppendLine("|---|---|");
-        md.AppendLine(Invariant($"| seeds | master {s.Seed}, keep {result.KeepSeed}, split {result.SplitSeed}, bootstrap {s.BootstrapSeed} ({s.BootstrapReplicates:N0} replicates) |"));
-        md.AppendLine("| recipe hashes | " + string.Join(", ", result.Recipes.Select(r => $"{r.Key} `{r.Value.Trained.Recipe.Hash}`")) + " |");
-        md.AppendLine(Invariant($"| device | {result.Device}, {s.Threads} threads |"));
-        md.AppendLine($"| CPU kernels | {result.Kernels.Describe()} |");
-        md.AppendLine($"| pre-registration | {Registration([s])} |");
-        AppendVersions(md);
+        md.Append(TextTable.Of(
+            ["", ""],
+            [
+                ["seeds", Invariant($"master {s.Seed}, keep {result.KeepSeed}, split {result.SplitSeed}, bootstrap {s.BootstrapSeed} ({s.BootstrapReplicates:N0} replicates)")],
+                ["recipe hashes", string.Join(", ", result.Recipes.Select(r => $"{r.Key} `{r.Value.Trained.Recipe.Hash}`"))],
+                ["device", Invariant($"{result.Device}, {s.Threads} threads")],
+                ["CPU kernels", result.Kernels.Describe()],
+                ["pre-registration", Registration([s])],
+                Versions(),
+            ]).ToMarkdown());
         md.AppendLine().AppendLine("## Time per stage").AppendLine();
         foreach (var (stage, seconds) in result.StageSeconds.Concat(supplement.StageSeconds))
         {
@@ -194,10 +185,9 @@ public static class ReportMarkdown
         AppendPlots(md, supplement);
         AppendAttacks(md, run.Suites);
         md.AppendLine("## Run").AppendLine();
-        md.AppendLine("| | |").AppendLine("|---|---|");
-        md.AppendLine(bootstrapSeed is { } seed ? Invariant($"| bootstrap seed | {seed} |") : "| bootstrap seed | none (no intervals) |");
-        AppendVersions(md);
-        md.AppendLine();
+        md.AppendLine(TextTable.Of(
+            ["", ""],
+            [["bootstrap seed", bootstrapSeed is { } seed ? Invariant($"{seed}") : "none (no intervals)"], Versions()]).ToMarkdown());
         if (supplement.StageSeconds.Count > 0)
         {
             md.AppendLine("## Time per stage").AppendLine();
@@ -312,30 +302,7 @@ public static class ReportMarkdown
         foreach (var (name, suite) in recipes)
         {
             md.AppendLine($"### {name}").AppendLine();
-            md.Append("| attack | AUC | balanced acc |");
-            foreach (var f in TableFprs)
-            {
-                md.Append(Invariant($" TPR@{f:0.###%} FPR |"));
-            }
-
-            md.AppendLine(Invariant($" TPR@{IntervalFpr:0.###%} FPR, 95% CI |"));
-            md.Append("|---|---|---|").AppendLine(string.Concat(TableFprs.Select(_ => "---|")) + "---|");
-            foreach (var (attack, outcome) in suite.Outcomes)
-            {
-                md.Append(Invariant($"| {attack} | {outcome.Pooled.Auc:0.000} | {outcome.Pooled.BalancedAccuracy:0.000} |"));
-                foreach (var f in TableFprs)
-                {
-                    md.Append(' ').Append(NumberText.FormatTpr(outcome.Pooled.TprAtFpr.First(t => t.Fpr == f).Tpr)).Append(" |");
-                }
-
-                md.Append(' ').Append(outcome.Ci95 is null ? "not computed" : NumberText.FormatTprInterval(outcome.Ci95.Tpr(IntervalFpr))).AppendLine(" |");
-            }
-
-            foreach (var (attack, reason) in suite.Unavailable)
-            {
-                md.Append(Invariant($"| {attack} | not run: {reason} | |")).AppendLine(string.Concat(TableFprs.Select(_ => " |")) + " |");
-            }
-
+            md.Append(AttackTable(suite).ToMarkdown());
             md.AppendLine();
         }
 
@@ -344,9 +311,28 @@ public static class ReportMarkdown
             .AppendLine();
     }
 
-    private static void AppendVersions(StringBuilder md)
+    private static string[] Versions()
     {
         var v = RunVersions.Current;
-        md.AppendLine($"| versions | MiaRepro {v.MiaRepro}, TorchSharp {v.TorchSharp}, .NET {v.DotNet}, {v.Os} |");
+        return ["versions", $"MiaRepro {v.MiaRepro}, TorchSharp {v.TorchSharp}, .NET {v.DotNet}, {v.Os}"];
+    }
+
+    /// <summary>
+    /// An attack suite's table (of <c>report.md</c> and of <c>miarepro attack</c>'s console): per attack its AUC,
+    /// balanced accuracy, TPR at 1% and 0.1% FPR and the interval of the latter; the attacks that could not run, with why.
+    /// </summary>
+    public static TextTable AttackTable(AttackSuite suite)
+    {
+        ArgumentNullException.ThrowIfNull(suite);
+        return TextTable.Of(
+            ["attack", "AUC", "balanced acc", .. TableFprs.Select(f => Invariant($"TPR@{f:0.###%} FPR")), Invariant($"TPR@{IntervalFpr:0.###%} FPR, 95% CI")],
+            suite.Outcomes.Select(o => (IReadOnlyList<string>)
+                [
+                    o.Key, Invariant($"{o.Value.Pooled.Auc:0.000}"), Invariant($"{o.Value.Pooled.BalancedAccuracy:0.000}"),
+                    .. TableFprs.Select(f => NumberText.FormatTpr(o.Value.Pooled.Tpr(f))),
+                    o.Value.Ci95 is null ? "not computed" : NumberText.FormatTprInterval(o.Value.Ci95.Tpr(IntervalFpr)),
+                ])
+                .Concat(suite.Unavailable.Select(u => (IReadOnlyList<string>)
+                    [u.Key, $"not run: {u.Value}", string.Empty, .. TableFprs.Select(_ => string.Empty), string.Empty])));
     }
 }
