@@ -25,7 +25,7 @@ public sealed class ReproduceCommand : Command<ReproduceSettings>
         var console = AnsiConsole.Console;
 
         console.MarkupLine("[bold]MiaRepro[/] " + RunTables.Describe(run));
-        var totalModels = run.Recipes.Sum(r => run.Scale.Models + run.Scale.TwinsOf(r));
+        var totalModels = run.Recipes.Sum(run.Scale.TrainedModelsOf);
         var watch = Stopwatch.StartNew();
         RunProgress.Show(console, totalModels, task =>
         {

@@ -22,6 +22,7 @@ public sealed record TrainingCase(Recipe Recipe, ModelSlot Slot, long Seed, Read
         ArgumentNullException.ThrowIfNull(recipe);
         ArgumentNullException.ThrowIfNull(slot);
         ArgumentNullException.ThrowIfNull(keep);
+        ArgumentOutOfRangeException.ThrowIfNotEqual(slot.Recipe, recipe.Name, nameof(slot));
         var seed = slot.Twin ? TwinSeed(masterSeed, slot.Model) : ModelSeed(masterSeed, slot.Model);
         return new TrainingCase(recipe, slot, seed, keep.AsMemory(slot.Model * examples, examples));
     }
@@ -33,17 +34,5 @@ public sealed record TrainingCase(Recipe Recipe, ModelSlot Slot, long Seed, Read
     public static long TwinSeed(long masterSeed, int twin) => SeedSequence.Derive(masterSeed, "twin", twin);
 
     /// <summary>How many population examples the model trains on.</summary>
-    public int Members
-    {
-        get
-        {
-            var members = 0;
-            foreach (var k in KeepRow.Span)
-            {
-                members += k ? 1 : 0;
-            }
-
-            return members;
-        }
-    }
+    public int Members => KeepRow.Span.Count(true);
 }

@@ -38,10 +38,11 @@ public sealed record TrainingContext(TrainingData Data, Device Device, QueryGrid
     {
         ArgumentNullException.ThrowIfNull(training);
         ArgumentNullException.ThrowIfNull(discarded);
-        var key = Store is null ? null : KeyOf(training);
+        ModelKey? key = null;
         if (Store is not null)
         {
-            var lookup = Store.Find(key!, Data.Population.Count, Queries.Queries, Data.Classes);
+            key = KeyOf(training);
+            var lookup = Store.Find(key, Data.Population.Count, Queries.Queries, Data.Classes);
             if (lookup.Discarded is { } reason)
             {
                 discarded.Add(reason);

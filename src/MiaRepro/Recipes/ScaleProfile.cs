@@ -50,6 +50,9 @@ public sealed record ScaleProfile(
     /// <summary>How many twins <paramref name="recipe"/>'s population gets: <see cref="Twins"/> (at most <see cref="Models"/>) for a recipe of <see cref="TwinRecipes"/>, else 0.</summary>
     public int TwinsOf(string recipe) => TwinRecipes?.Contains(recipe) == true ? Math.Min(Twins, Models) : 0;
 
+    /// <summary>How many models <paramref name="recipe"/> trains: its <see cref="Models"/> and its twins (<see cref="TwinsOf"/>).</summary>
+    public int TrainedModelsOf(string recipe) => Models + TwinsOf(recipe);
+
     /// <summary>
     /// Fashion-MNIST on CPU in minutes: a 16/32-channel CNN, 2,000 population examples (each model trains on
     /// 1,000), 16 models per recipe, test accuracy on the whole 10,000-image test split, 24 epochs of SGD with batch 32 (fewer with early stopping), which fits

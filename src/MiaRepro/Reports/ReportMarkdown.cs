@@ -114,12 +114,15 @@ public static class ReportMarkdown
         md.AppendLine("## Recipes").AppendLine();
         md.Append(TextTable.Of(
             ["recipe", "hash", "models", "train acc", "test acc", "gap", "mean stop epoch"],
-            result.Recipes.Select(r => (IReadOnlyList<string>)
-            [
-                r.Key, $"`{r.Value.Trained.Recipe.Hash}`", Invariant($"{r.Value.Trained.Models.Count}"), Invariant($"{r.Value.Trained.TrainAccuracy:0.000}"),
-                Invariant($"{r.Value.Trained.TestAccuracy:0.000}"), Invariant($"{r.Value.Trained.GeneralizationGap:0.000}"),
-                Invariant($"{r.Value.Trained.Models.Average(m => m.StopEpoch):0.#}"),
-            ])).ToMarkdown());
+            result.Recipes.Select(r =>
+            {
+                var t = r.Value.Trained;
+                return (IReadOnlyList<string>)
+                [
+                    r.Key, $"`{t.Recipe.Hash}`", Invariant($"{t.Models.Count}"), Invariant($"{t.TrainAccuracy:0.000}"),
+                    Invariant($"{t.TestAccuracy:0.000}"), Invariant($"{t.GeneralizationGap:0.000}"), Invariant($"{t.Models.Average(m => m.StopEpoch):0.#}"),
+                ];
+            })).ToMarkdown());
         md.AppendLine().AppendLine("Accuracies are means over the recipe's models; gap = train accuracy − test accuracy; the stop epoch is the epoch whose weights a model keeps.").AppendLine();
         if (result.Reductions is { } reductions)
         {

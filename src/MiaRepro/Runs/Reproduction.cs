@@ -39,7 +39,7 @@ public static class Reproduction
 
         var populations = new Dictionary<string, TrainedPopulation>();
         var context = new TrainingContext(run.Data, run.Device, settings.QueryGrid, store);
-        var (total, before) = (settings.Recipes.Sum(r => scale.Models + scale.TwinsOf(r)), 0);
+        var (total, before) = (settings.Recipes.Sum(scale.TrainedModelsOf), 0);
         foreach (var name in settings.Recipes)
         {
             var recipe = RecipeCatalog.Create(name, scale);
@@ -50,7 +50,7 @@ public static class Reproduction
                 : new SynchronousProgress<PopulationProgress>(p => progress.Report(p with { ModelsDone = offset + p.ModelsDone, Models = total }));
             populations[name] = PopulationTrainer.Train(
                 recipe, context, run.Keep, scale.Models, settings.Seed, recipeProgress, run.Workers, scale.TwinsOf(name));
-            before += scale.Models + scale.TwinsOf(name);
+            before += scale.TrainedModelsOf(name);
             // "load" when the store supplied every model (a warm store, or the shards of a merge): nothing trained.
             stages[$"{(populations[name].Store.Trained > 0 ? "train" : "load")}:{name}"] = Lap(watch);
         }
