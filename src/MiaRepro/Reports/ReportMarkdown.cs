@@ -80,9 +80,7 @@ public static class ReportMarkdown
         var s = result.Settings;
         var md = new StringBuilder();
         md.AppendLine("# MiaRepro report").AppendLine();
-        md.Append(Invariant($"Dataset **{s.Dataset}**, scale **{s.Scale.Name}**, device **{result.Device}** ({s.Threads} threads), "))
-            .Append(Invariant($"{s.Scale.Models} models per recipe, population {s.Scale.Population}, {s.Scale.Epochs} epochs, {s.Queries} queries, "))
-            .AppendLine(Invariant($"master seed {s.Seed} (keep {result.KeepSeed}, split {result.SplitSeed}, bootstrap {s.BootstrapSeed}). Data: `{result.DatasetSource}`.")).AppendLine();
+        md.AppendLine(result.Description.Sentence()).AppendLine();
         AppendWarnings(md, supplement);
 
         md.AppendLine("## Claims").AppendLine();
@@ -135,7 +133,7 @@ public static class ReportMarkdown
         md.Append(TextTable.Of(
             ["", ""],
             [
-                ["seeds", Invariant($"master {s.Seed}, keep {result.KeepSeed}, split {result.SplitSeed}, bootstrap {s.BootstrapSeed} ({s.BootstrapReplicates:N0} replicates)")],
+                ["seeds", result.Description.SeedsText()],
                 ["recipe hashes", string.Join(", ", result.Recipes.Select(r => $"{r.Key} `{r.Value.Trained.Recipe.Hash}`"))],
                 ["device", Invariant($"{result.Device}, {s.Threads} threads")],
                 ["CPU kernels", result.Kernels.Describe()],

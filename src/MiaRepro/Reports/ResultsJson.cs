@@ -56,31 +56,13 @@ public static class ResultsJson
             recipes[name] = recipe;
         }
 
-        var json = new JsonObject
-        {
-            ["dataset"] = settings.Dataset,
-            ["scale"] = settings.Scale.Name,
-            ["device"] = result.Device,
-            ["seed"] = settings.Seed,
-            ["seeds"] = new JsonObject
-            {
-                ["master"] = settings.Seed, ["keep"] = result.KeepSeed, ["split"] = result.SplitSeed, ["bootstrap"] = settings.BootstrapSeed,
-            },
-            ["bootstrap_replicates"] = settings.BootstrapReplicates,
-            ["threads"] = settings.Threads,
-            ["cpu_kernels"] = Kernels(result.Kernels),
-            ["models_per_recipe"] = settings.Scale.Models,
-            ["population"] = settings.Scale.Population,
-            ["queries"] = settings.Queries,
-            ["epochs"] = settings.Scale.Epochs,
-            ["dataset_source"] = result.DatasetSource,
-            ["versions"] = Versions(),
-            ["preregistration"] = Preregistered(settings),
-            ["stage_seconds"] = new JsonObject([.. result.StageSeconds.Select(s => KeyValuePair.Create<string, JsonNode?>(s.Key, s.Value))]),
-            ["recipes"] = recipes,
-            ["claims"] = new JsonArray([.. result.Claims.Select(Claim)]),
-            ["sensitivity"] = new JsonArray([.. result.Sensitivity.Select(Sensitivity)]),
-        };
+        var json = result.Description.ToJson();
+        json["versions"] = Versions();
+        json["preregistration"] = Preregistered(settings);
+        json["stage_seconds"] = new JsonObject([.. result.StageSeconds.Select(s => KeyValuePair.Create<string, JsonNode?>(s.Key, s.Value))]);
+        json["recipes"] = recipes;
+        json["claims"] = new JsonArray([.. result.Claims.Select(Claim)]);
+        json["sensitivity"] = new JsonArray([.. result.Sensitivity.Select(Sensitivity)]);
         if (result.Reductions is { } reductions)
         {
             json["reductions"] = Reductions(reductions);
@@ -316,16 +298,6 @@ public static class ResultsJson
             ["ci95"] = c.Ci95 is null ? null : new JsonArray(Finite(c.Ci95[0]), Finite(c.Ci95[1])),
             ["threshold"] = c.Threshold,
         })]),
-    };
-
-    private static JsonObject Kernels(Training.CpuKernelSelection k) => new()
-    {
-        ["mode"] = k.Mode,
-        ["aten_capability"] = k.AtenCapability,
-        ["onednn_max_isa"] = k.OneDnnMaxIsa,
-        ["mkl_branch"] = k.MklBranch,
-        ["cpu"] = k.Cpu,
-        ["store_identity"] = k.Identity,
     };
 
     private static JsonObject Versions()

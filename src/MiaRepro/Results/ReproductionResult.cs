@@ -23,6 +23,9 @@ public sealed record ReproductionResult(
     public override IReadOnlyList<KeyValuePair<string, Attacks.AttackSuite>> Suites =>
         [.. Recipes.Select(r => KeyValuePair.Create(r.Key, r.Value.Suite))];
 
+    /// <summary>The run's settings as its outputs record them (<see cref="RunDescription"/>).</summary>
+    public RunDescription Description => RunDescription.Of(this);
+
     /// <summary>The reduction factor of each recipe against the baseline (<see cref="ReductionFactors"/>), or null when the run computed none.</summary>
     public ReductionTable? Reductions { get; init; }
 

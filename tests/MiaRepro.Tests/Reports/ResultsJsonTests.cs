@@ -14,6 +14,29 @@ public sealed class ResultsJsonTests
         [new(0.1, 0.4, null), new(0.01, 0.05, null), new(0.001, null, "needs ≥ 10000 non-members, have 2000"), new(0.0001, null, "x"), new(0.00001, null, "y")]);
 
     [Fact]
+    public void A_reproduction_opens_with_its_run_description_the_one_serialization_of_its_settings()
+    {
+        // Given a synthetic reproduction
+        var result = SyntheticRun.Create(Path.Combine(Path.GetTempPath(), "unused"));
+
+        // When
+        var json = ResultsJson.Build(new RunReport(result, ReportSupplement.None));
+
+        // Then the leading fields are the description's, in docs/output.md's order, and the rest follow
+        var description = result.Description.ToJson();
+        description.Select(p => p.Key).Should().Equal(
+            "dataset", "scale", "device", "seed", "seeds", "bootstrap_replicates", "threads", "cpu_kernels",
+            "models_per_recipe", "population", "queries", "epochs", "dataset_source");
+        description["seeds"]!.AsObject().Select(p => p.Key).Should().Equal("master", "keep", "split", "bootstrap");
+        description["cpu_kernels"]!.AsObject().Select(p => p.Key).Should().Equal(
+            "mode", "aten_capability", "onednn_max_isa", "mkl_branch", "cpu", "store_identity");
+        json.Take(description.Count).Select(p => (p.Key, p.Value!.ToJsonString())).Should().Equal(
+            description.Select(p => (p.Key, p.Value!.ToJsonString())));
+        json.Skip(description.Count).Select(p => p.Key).Should().StartWith(["versions", "preregistration", "stage_seconds", "recipes", "claims", "sensitivity"]);
+        result.Description.Sentence().Should().Contain($"master seed {result.Settings.Seed} (keep {result.KeepSeed}, split {result.SplitSeed}");
+    }
+
+    [Fact]
     public void Intervals_sit_beside_the_numbers_they_bound_and_are_null_where_the_tpr_is()
     {
         // Given intervals for AUC and the two measurable TPRs, with 7 replicates left out at 1% FPR
