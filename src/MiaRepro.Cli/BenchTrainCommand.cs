@@ -14,11 +14,7 @@ public sealed class BenchTrainCommand : Command<BenchTrainSettings>
     {
         UnknownArguments.Reject(context);
         var scale = ScaleProfile.Get(settings.Scale);
-        var recipes = settings.RecipesAt(scale);
-        foreach (var recipe in recipes)
-        {
-            RecipeCatalog.Create(recipe, scale); // unknown names fail before any training
-        }
+        var recipes = settings.RecipesAt(scale); // unknown names and bad recipe files fail before any training
 
         var threads = settings.ThreadCount;
         var problems = Validation.Problems(

@@ -15,6 +15,11 @@ public sealed class BenchTrainSettings : RecipeOptions
     [Description("SGD steps of batch 32 on random 3×32×32 images for the paper's models (ResNet-18, WRN-28-2): their per-image cost here (default 3; 0 skips)")]
     public int ProbeBatches { get; init; } = 3;
 
-    /// <summary>The recipes to benchmark: those named, else the scale's.</summary>
-    public IReadOnlyList<string> RecipesAt(ScaleProfile scale) => RecipesOr(scale);
+    /// <summary>The recipes to benchmark: those named (else the scale's) and the recipe files'.</summary>
+    /// <exception cref="InputException">An unknown recipe name, or a recipe file that cannot be read.</exception>
+    public IReadOnlyList<Recipe> RecipesAt(ScaleProfile scale)
+    {
+        var (names, fromFiles) = RecipesOf(scale);
+        return [.. names.Select(n => fromFiles.FirstOrDefault(r => r.Name == n) ?? RecipeCatalog.Create(n, scale))];
+    }
 }

@@ -48,6 +48,9 @@ public static class CliApp
                 bench.AddCommand<BenchAttackCommand>("attack")
                     .WithDescription("Run every attack on a synthetic population (default 256 models × 50,000 examples × 2 queries) and report seconds per attack.");
             });
+            config.AddCommand<RecipesCommand>("recipes")
+                .WithDescription("List the built-in recipes with their full settings at a scale, or write any of them as a recipe file to start from (--write NAME --out FILE); a run adds a file's recipes with --recipe-file FILE.")
+                .WithExample("recipes", "--write", "crop-flip", "--out", "my-recipe.json");
             config.AddCommand<ExportCommand>("export")
                 .WithDescription("Write a population folder in another tool's layout. lira-reference: experiment-i/keep.npy bool [[N]], experiment-i/scores/0000000100.npy float64 [[N, Q]] (φ), experiment-i/logits/0000000100.npy float32 [[N, 1, Q, C]] when the folder has logits, and y_train.npy.")
                 .WithExample("export", "--population-dir", "out/populations/baseline", "--format", "lira-reference", "--out", "lira");

@@ -15,7 +15,19 @@ public abstract class RecipeOptions : DeviceOptions
     [Description("comma-separated recipe names, or grid for the paper's 14 (default: the scale's recipes)")]
     public string? Recipes { get; init; }
 
-    /// <summary>The recipes named, else <paramref name="profile"/>'s.</summary>
-    protected IReadOnlyList<string> RecipesOr(ScaleProfile profile) =>
-        (Recipes is null ? null : RecipeCatalog.Parse(Recipes)) ?? profile.Recipes;
+    [CommandOption("--recipe-file <FILE>")]
+    [Description("a recipe file (docs/recipes.md#recipe-files; 'miarepro recipes --write NAME' starts one) whose recipes join the run; repeatable")]
+    public string[] RecipeFiles { get; init; } = [];
+
+    /// <summary>
+    /// The run's recipe names — those named (else <paramref name="profile"/>'s), then each recipe file's recipe not
+    /// named already — and the recipe files' recipes, completed at <paramref name="profile"/>.
+    /// </summary>
+    /// <exception cref="InputException">A recipe file cannot be read or breaks the schema.</exception>
+    protected (IReadOnlyList<string> Names, IReadOnlyList<Recipe> FromFiles) RecipesOf(ScaleProfile profile)
+    {
+        var fromFiles = RecipeFiles.SelectMany(f => RecipeFile.Read(f, profile)).ToList();
+        var named = (Recipes is null ? null : RecipeCatalog.Parse(Recipes)) ?? profile.Recipes;
+        return ([.. named.Concat(fromFiles.Select(r => r.Name).Where(n => !named.Contains(n)).Distinct())], fromFiles);
+    }
 }

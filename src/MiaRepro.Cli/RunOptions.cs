@@ -41,8 +41,12 @@ public abstract class RunOptions : RecipeOptions
     protected RunSettings ToRunSettings(string outDir, string? store)
     {
         var profile = RunSettings.Profile(Scale, Models, Population, Epochs);
+        var (recipes, fromFiles) = RecipesOf(profile);
         return new RunSettings(
-            profile, Dataset ?? profile.Dataset, DataDir, Device, RecipesOr(profile), Seed, outDir,
-            ThreadCount, store, Queries, CpuKernels: Training.CpuKernels.Resolve(CpuKernels));
+            profile, Dataset ?? profile.Dataset, DataDir, Device, recipes, Seed, outDir,
+            ThreadCount, store, Queries, CpuKernels: Training.CpuKernels.Resolve(CpuKernels))
+        {
+            FileRecipes = fromFiles,
+        };
     }
 }

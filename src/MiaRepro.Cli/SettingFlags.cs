@@ -13,6 +13,7 @@ public static class SettingFlags
         [Setting.DataDir] = "--data-dir",
         [Setting.Device] = "--device",
         [Setting.Recipes] = "--recipes",
+        [Setting.RecipeFiles] = "--recipe-file",
         [Setting.Models] = "--models",
         [Setting.Population] = "--population",
         [Setting.Epochs] = "--epochs",

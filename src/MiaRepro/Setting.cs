@@ -11,6 +11,7 @@ public static class Setting
     public const string DataDir = "data_dir";
     public const string Device = "device";
     public const string Recipes = "recipes";
+    public const string RecipeFiles = "recipe_files";
     public const string Models = "models";
     public const string Population = "population";
     public const string Epochs = "epochs";

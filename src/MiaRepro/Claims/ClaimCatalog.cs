@@ -27,8 +27,8 @@ public static class ClaimCatalog
         return
         [
             new LiraBeatsLossClaim(attack, registration.Claim("C0")),
-            TechniqueLowersAttackClaim.Augmentation(attack, scale, registration.Claim("C1")),
-            TechniqueLowersAttackClaim.EarlyStopping(attack, scale, registration.Claim("C2")),
+            TechniqueLowersAttackClaim.Augmentation(attack, registration.Claim("C1")),
+            TechniqueLowersAttackClaim.EarlyStopping(attack, registration.Claim("C2")),
             new CombinedTechniquesClaim(attack, registration.Claim("C3")),
             new CombinedRandomnessClaim(registration.Claim("C4")),
             new GapPredictsVulnerabilityClaim(attack, registration.Claim("C5")),

@@ -13,8 +13,8 @@ public interface IClaim
     /// <summary>The attack the claim is decided from, or null when it uses none (C4 measures the shadow distributions).</summary>
     string? Attack { get; }
 
-    /// <summary>Whether a run of <paramref name="recipes"/> can decide the claim (by default: it has <see cref="Recipes"/>).</summary>
-    bool AppliesTo(IReadOnlyCollection<string> recipes) => Recipes.All(recipes.Contains);
+    /// <summary>Whether a run of <paramref name="recipes"/> (by name) can decide the claim (by default: it has <see cref="Recipes"/>).</summary>
+    bool AppliesTo(IReadOnlyDictionary<string, Recipes.Recipe> recipes) => Recipes.All(recipes.ContainsKey);
 
     ClaimResult Decide(ClaimEvidence evidence);
 }

@@ -17,11 +17,10 @@ public sealed class TechniqueLowersAttackClaim : IClaim
     private readonly string _attack;
     private readonly Func<Recipe, bool> _applies;
     private readonly string _technique;
-    private readonly ScaleProfile _scale;
 
-    private TechniqueLowersAttackClaim(RegisteredClaim registered, string technique, Func<Recipe, bool> applies, string attack, ScaleProfile scale)
+    private TechniqueLowersAttackClaim(RegisteredClaim registered, string technique, Func<Recipe, bool> applies, string attack)
     {
-        (Id, Statement, _technique, _applies, _attack, _scale) = (registered.Id, registered.Statement, technique, applies, attack, scale);
+        (Id, Statement, _technique, _applies, _attack) = (registered.Id, registered.Statement, technique, applies, attack);
         (FactorThreshold, AucThreshold) = (registered.Threshold, registered.Value("auc_difference"));
         Recipes = registered.Recipes;
     }
@@ -44,17 +43,17 @@ public sealed class TechniqueLowersAttackClaim : IClaim
     public IReadOnlyList<string> Recipes { get; }
 
     /// <summary>C1: every augmentation-only recipe of the run against the baseline.</summary>
-    public static TechniqueLowersAttackClaim Augmentation(string attack, ScaleProfile scale, RegisteredClaim registered) => new(
+    public static TechniqueLowersAttackClaim Augmentation(string attack, RegisteredClaim registered) => new(
         registered, "augmentation",
-        r => r.Augmentation.Steps.Count > 0 && r.EarlyStopping is null, attack, scale);
+        r => r.Augmentation.Steps.Count > 0 && r.EarlyStopping is null, attack);
 
     /// <summary>C2: every early-stopping-only recipe of the run against the baseline.</summary>
-    public static TechniqueLowersAttackClaim EarlyStopping(string attack, ScaleProfile scale, RegisteredClaim registered) => new(
+    public static TechniqueLowersAttackClaim EarlyStopping(string attack, RegisteredClaim registered) => new(
         registered, "early stopping",
-        r => r.Augmentation.Steps.Count == 0 && r.EarlyStopping is not null && r.LabelSmoothing == 0, attack, scale);
+        r => r.Augmentation.Steps.Count == 0 && r.EarlyStopping is not null && r.LabelSmoothing == 0, attack);
 
-    public bool AppliesTo(IReadOnlyCollection<string> recipes) =>
-        recipes.Contains(Baseline) && recipes.Any(r => RecipeCatalog.Contains(r) && _applies(RecipeCatalog.Create(r, _scale)));
+    public bool AppliesTo(IReadOnlyDictionary<string, Recipe> recipes) =>
+        recipes.ContainsKey(Baseline) && recipes.Any(r => r.Key != Baseline && _applies(r.Value));
 
     public ClaimResult Decide(ClaimEvidence evidence)
     {

@@ -55,6 +55,16 @@ public sealed record RunSettings(
         }
     }
 
+    /// <summary>
+    /// Recipes read from recipe files (<see cref="RecipeFile"/>), completed at this run's scale; <see cref="Recipes"/>
+    /// names them beside the built-ins, and a name is looked up here before the catalog.
+    /// </summary>
+    public IReadOnlyList<Recipe> FileRecipes { get; init; } = [];
+
+    /// <summary>The recipe named <paramref name="name"/>: a recipe file's, else the catalog's at the run's scale.</summary>
+    public Recipe RecipeNamed(string name) =>
+        FileRecipes.FirstOrDefault(r => r.Name == name) ?? RecipeCatalog.Create(name, Scale);
+
     /// <summary>The query views of every model: <see cref="Queries"/> views, shifted by the scale's crop padding.</summary>
     public QueryGrid QueryGrid => QueryGrid.For(Queries, Scale);
 
@@ -113,9 +123,25 @@ public sealed record RunSettings(
             Add(Setting.Recipes, null, "the list is empty: name at least one recipe.");
         }
 
-        foreach (var name in Recipes.Where(r => !RecipeCatalog.Contains(r)))
+        var fromFiles = FileRecipes.Select(r => r.Name).Distinct().ToList();
+        foreach (var name in Recipes.Where(r => !RecipeCatalog.Contains(r) && !fromFiles.Contains(r)))
         {
-            Add(Setting.Recipes, null, $"unknown recipe '{name}'. Valid recipes: {string.Join(", ", RecipeCatalog.Names)}.");
+            Add(Setting.Recipes, null, $"unknown recipe '{name}'. Valid recipes: {string.Join(", ", RecipeCatalog.Names.Concat(fromFiles))}.");
+        }
+
+        foreach (var file in FileRecipes.Where(r => RecipeCatalog.Contains(r.Name)))
+        {
+            var builtIn = RecipeCatalog.Create(file.Name, Scale).Hash;
+            if (builtIn != file.Hash)
+            {
+                Add(Setting.RecipeFiles, null,
+                    $"the recipe '{file.Name}' has a built-in recipe's name but other settings (hash {file.Hash}; the built-in's is {builtIn}): give it a name of its own.");
+            }
+        }
+
+        foreach (var name in FileRecipes.GroupBy(r => r.Name).Where(g => g.Select(r => r.Hash).Distinct().Count() > 1).Select(g => g.Key))
+        {
+            Add(Setting.RecipeFiles, null, $"the recipe '{name}' is defined twice with different settings: give each its own name.");
         }
 
         foreach (var name in Recipes.GroupBy(r => r).Where(g => g.Count() > 1).Select(g => g.Key))

@@ -42,7 +42,7 @@ public static class Reproduction
         var (total, before) = (settings.Recipes.Sum(scale.TrainedModelsOf), 0);
         foreach (var name in settings.Recipes)
         {
-            var recipe = RecipeCatalog.Create(name, scale);
+            var recipe = settings.RecipeNamed(name);
             // Recipes train one after another: their progress counts the run's models.
             var offset = before;
             var recipeProgress = progress is null
@@ -108,7 +108,7 @@ public static class Reproduction
     }
 
     private static List<ClaimResult> Decide(IReadOnlyList<IClaim> claims, ClaimEvidence evidence) =>
-        [.. claims.Where(c => c.AppliesTo([.. evidence.Populations.Keys])).Select(c => c.Decide(evidence))];
+        [.. claims.Where(c => c.AppliesTo(evidence.Populations.ToDictionary(p => p.Key, p => p.Value.Recipe))).Select(c => c.Decide(evidence))];
 
     private static double Lap(Stopwatch watch)
     {

@@ -13,7 +13,7 @@ public static class TrainingBenchmark
 {
     /// <param name="models">Models to train per recipe (the population would train the scale's full count).</param>
     public static IReadOnlyList<TrainingThroughput> Run(
-        ScaleProfile scale, IReadOnlyList<string> recipes, int models, string dataDir, string device, int threads, long seed,
+        ScaleProfile scale, IReadOnlyList<Recipe> recipes, int models, string dataDir, string device, int threads, long seed,
         string cpuKernels = CpuKernels.Portable)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(models, 1);
@@ -22,9 +22,8 @@ public static class TrainingBenchmark
             scale, scale.Dataset, string.IsNullOrEmpty(dataDir) ? null : dataDir, device, threads, models + (models % 2), seed, cpuKernels);
         var (data, keep, torchDevice) = (run.Data, run.Keep, run.Device);
         var results = new List<TrainingThroughput>();
-        foreach (var name in recipes)
+        foreach (var recipe in recipes)
         {
-            var recipe = RecipeCatalog.Create(name, scale);
             var watch = Stopwatch.StartNew();
             var context = new TrainingContext(data, torchDevice, QueryGrid.For(QueryGrid.DefaultQueries, scale));
             var trained = PopulationTrainer.Train(recipe, context, keep[..(models * scale.Population)], models, seed, workers: run.Workers);
@@ -32,7 +31,7 @@ public static class TrainingBenchmark
             var epochs = trained.Models.Sum(m => m.EpochsRun);
             var seconds = watch.Elapsed.TotalSeconds;
             results.Add(new TrainingThroughput(
-                name, models, epochs, images, seconds, images / seconds, 3600.0 * models / seconds,
+                recipe.Name, models, epochs, images, seconds, images / seconds, 3600.0 * models / seconds,
                 threads, torchDevice.type.ToString().ToLowerInvariant()));
         }
 

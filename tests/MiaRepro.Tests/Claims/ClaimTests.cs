@@ -56,7 +56,7 @@ public sealed class ClaimTests
         var world = new ClaimWorld().Recipe("baseline", 2.0).Recipe("crop-flip", 1.0).Recipe("flip", 1.2).Recipe("early-stop", 3.0);
 
         // When
-        var result = world.Decide(TechniqueLowersAttackClaim.Augmentation(Lira, ScaleProfile.Smoke, Registered("C1")));
+        var result = world.Decide(TechniqueLowersAttackClaim.Augmentation(Lira, Registered("C1")));
 
         // Then early-stop (not an augmentation recipe) is not part of C1
         result.Verdict.Should().Be(Verdict.Supported, result.Reason);
@@ -71,7 +71,7 @@ public sealed class ClaimTests
         var world = new ClaimWorld().Recipe("baseline", 1.0).Recipe("crop-flip", 0.5).Recipe("flip", 2.0);
 
         // When
-        var result = world.Decide(TechniqueLowersAttackClaim.Augmentation(Lira, ScaleProfile.Smoke, Registered("C1")));
+        var result = world.Decide(TechniqueLowersAttackClaim.Augmentation(Lira, Registered("C1")));
 
         // Then
         result.Verdict.Should().Be(Verdict.Refuted, result.Reason);
@@ -84,7 +84,7 @@ public sealed class ClaimTests
         var world = new ClaimWorld().Recipe("baseline", 1.5).Recipe("crop-flip", 1.5);
 
         // When
-        var result = world.Decide(TechniqueLowersAttackClaim.Augmentation(Lira, ScaleProfile.Smoke, Registered("C1")));
+        var result = world.Decide(TechniqueLowersAttackClaim.Augmentation(Lira, Registered("C1")));
 
         // Then
         result.Verdict.Should().Be(Verdict.Inconclusive, result.Reason);
@@ -97,7 +97,7 @@ public sealed class ClaimTests
         var world = new ClaimWorld().Recipe("baseline", 2.0).Recipe("early-stop", 0.8).Recipe("crop-flip", 3.0);
 
         // When
-        var result = world.Decide(TechniqueLowersAttackClaim.EarlyStopping(Lira, ScaleProfile.Smoke, Registered("C2")));
+        var result = world.Decide(TechniqueLowersAttackClaim.EarlyStopping(Lira, Registered("C2")));
 
         // Then
         result.Verdict.Should().Be(Verdict.Supported, result.Reason);
@@ -326,8 +326,8 @@ public sealed class ClaimTests
 
         // Then
         ClaimCatalog.For(ScaleProfile.Smoke).Select(c => c.Id).Should().Equal("C0", "C1", "C2", "C3", "C4", "C5");
-        ClaimCatalog.For(ScaleProfile.Smoke).Should().OnlyContain(c => c.AppliesTo(recipes.ToList()));
-        ClaimCatalog.For(ScaleProfile.Paper).Should().OnlyContain(c => c.AppliesTo(ScaleProfile.Paper.Recipes.ToList()));
+        ClaimCatalog.For(ScaleProfile.Smoke).Should().OnlyContain(c => c.AppliesTo(recipes.ToDictionary(r => r, r => RecipeCatalog.Create(r, ScaleProfile.Smoke))));
+        ClaimCatalog.For(ScaleProfile.Paper).Should().OnlyContain(c => c.AppliesTo(ScaleProfile.Paper.Recipes.ToDictionary(r => r, r => RecipeCatalog.Create(r, ScaleProfile.Paper))));
     }
 
     [Fact]

@@ -69,6 +69,18 @@ public static class DataFiles
         return pixels;
     }
 
+    /// <summary>
+    /// A small Fashion-MNIST-shaped dataset in <paramref name="folder"/>: 1,500 training images of 28×28 (enough for the
+    /// smoke scale's 1,000 held-out validation images and a population of a few hundred) and 200 test images.
+    /// </summary>
+    public static string WriteSmallIdxDataset(string folder, int seed)
+    {
+        var labels = Enumerable.Range(0, 1500).Select(i => (byte)((i * 7 + i / 13) % 10)).ToArray();
+        WriteIdxSplit(folder, "train", labels, 28, 28, gzip: false, seed: seed);
+        WriteIdxSplit(folder, "t10k", labels[..200], 28, 28, gzip: false, seed: seed + 1);
+        return folder;
+    }
+
     /// <summary>CIFAR-10 records: one label byte, then 3072 pixel bytes (R, G, B planes of 32×32).</summary>
     public static byte[] Cifar10Records(IReadOnlyList<byte> labels, byte[] pixels)
     {

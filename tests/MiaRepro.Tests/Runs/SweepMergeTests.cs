@@ -66,14 +66,36 @@ public sealed class SweepMergeTests
         File.Exists(logits).Should().BeTrue("merge reads its shards and changes nothing in them");
     }
 
-    private static string WriteData(TempFolder temp, string name, int seed)
+    [Fact]
+    public void A_sweep_of_a_recipe_files_recipe_merges_without_the_file()
     {
-        var folder = Path.Combine(temp.Path, name);
-        var labels = Enumerable.Range(0, 1500).Select(i => (byte)((i * 7 + i / 13) % 10)).ToArray();
-        DataFiles.WriteIdxSplit(folder, "train", labels, 28, 28, gzip: false, seed: seed);
-        DataFiles.WriteIdxSplit(folder, "t10k", labels[..200], 28, 28, gzip: false, seed: seed + 1);
-        return folder;
+        // Given a recipe file and a sweep of it in one shard
+        using var temp = new TempFolder();
+        var data = WriteData(temp, "data", seed: 3);
+        var file = temp.File("mine.json");
+        File.WriteAllText(file, $$"""
+            { "format": "{{MiaRepro.Recipes.RecipeFile.Format}}",
+              "recipes": [ { "name": "flip-stop", "augmentation": [ { "step": "flip" } ], "early_stopping": { "patience": 1 } } ] }
+            """);
+        string[] Args(string command, string outDir, params string[] extra) =>
+        [
+            command, "--data-dir", data, "--recipes", "baseline", "--recipe-file", file, "--models", "4", "--population", "200",
+            "--epochs", "2", "--threads", "1", "--seed", "5", "--out", Path.Combine(temp.Path, outDir), .. extra,
+        ];
+        CliProcess.Run(Args("reproduce", "whole", "--no-store"));
+        CliProcess.Run(Args("sweep", "shard", "--shard", "1/1"));
+        File.Delete(file);
+
+        // When the shard is merged without the file
+        CliProcess.Run(["merge", "--data-dir", data, "--out", Path.Combine(temp.Path, "merged"), Path.Combine(temp.Path, "shard")]);
+
+        // Then shard.json carried the recipe, and the merge is the unsharded run
+        File.ReadAllText(Path.Combine(temp.Path, "shard", "shard.json")).Should().Contain("\"name\": \"flip-stop\"").And.Contain("\"patience\": 1");
+        CliProcess.ScrubbedResults(Path.Combine(temp.Path, "merged")).Should().Be(CliProcess.ScrubbedResults(Path.Combine(temp.Path, "whole")));
     }
+
+    private static string WriteData(TempFolder temp, string name, int seed) =>
+        DataFiles.WriteSmallIdxDataset(Path.Combine(temp.Path, name), seed);
 
     private static List<string> StageNames(string outDir) =>
         CliProcess.Results(outDir)["stage_seconds"]!.AsObject().Select(s => s.Key).ToList();

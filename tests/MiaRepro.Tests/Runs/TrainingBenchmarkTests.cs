@@ -1,3 +1,4 @@
+using MiaRepro.Recipes;
 using FluentAssertions;
 using MiaRepro.Results;
 using MiaRepro.Runs;
@@ -14,7 +15,7 @@ public sealed class TrainingBenchmarkTests
         var scale = RunSettings.Profile("smoke", models: 4, population: 100, epochs: 2);
 
         // When
-        var results = TrainingBenchmark.Run(scale, ["baseline", "early-stop"], models: 2, dataDir: string.Empty, device: "cpu", threads: 1, seed: 3);
+        var results = TrainingBenchmark.Run(scale, [RecipeCatalog.Create("baseline", scale), RecipeCatalog.Create("early-stop", scale)], models: 2, dataDir: string.Empty, device: "cpu", threads: 1, seed: 3);
 
         // Then one row per recipe, whose rates follow from its counts
         results.Select(r => r.Recipe).Should().Equal("baseline", "early-stop");

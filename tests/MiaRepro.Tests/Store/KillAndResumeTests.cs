@@ -18,10 +18,7 @@ public sealed class KillAndResumeTests
     {
         // Given a small dataset and a store
         using var temp = new TempFolder();
-        var data = Path.Combine(temp.Path, "data");
-        var labels = Enumerable.Range(0, 1500).Select(i => (byte)((i * 7 + i / 13) % 10)).ToArray();
-        DataFiles.WriteIdxSplit(data, "train", labels, 28, 28, gzip: false, seed: 3);
-        DataFiles.WriteIdxSplit(data, "t10k", labels[..200], 28, 28, gzip: false, seed: 4);
+        var data = DataFiles.WriteSmallIdxDataset(Path.Combine(temp.Path, "data"), seed: 3);
         var store = Path.Combine(temp.Path, "store");
         string[] Args(string outDir, params string[] extra) =>
         [

@@ -93,7 +93,10 @@ public sealed class ShardSet
         var scale = RunSettings.Profile(s.Scale, s.Models, s.Population, s.Epochs);
         var settings = new RunSettings(
             scale, s.Dataset, dataDir, "cpu", [.. s.Recipes.Select(r => r.Name)], s.Seed, outDir, Shards[0].Manifest.Threads,
-            Store: null, Queries: s.Queries, CpuKernels: KernelsOf(s.DeviceIdentity));
+            Store: null, Queries: s.Queries, CpuKernels: KernelsOf(s.DeviceIdentity))
+        {
+            FileRecipes = [.. s.Recipes.Select(r => r.Recipe).OfType<Recipe>()],
+        };
         var manifest = Path.Combine(Shards[0].Path, ShardManifest.FileName);
         if (settings.Problems() is { Count: > 0 } problems)
         {
@@ -103,9 +106,9 @@ public sealed class ShardSet
         }
 
         var errors = s.Recipes
-            .Where(r => RecipeCatalog.Create(r.Name, scale).Hash != r.Hash)
+            .Where(r => settings.RecipeNamed(r.Name).Hash != r.Hash)
             .Select(r => Invariant(
-                $"recipe '{r.Name}' hashes to {RecipeCatalog.Create(r.Name, scale).Hash} here with {manifest}'s settings (scale {s.Scale}, models {s.Models}, population {s.Population}, epochs {s.Epochs}) but to {r.Hash} in the shards"))
+                $"recipe '{r.Name}' hashes to {settings.RecipeNamed(r.Name).Hash} here with {manifest}'s settings (scale {s.Scale}, models {s.Models}, population {s.Population}, epochs {s.Epochs}) but to {r.Hash} in the shards"))
             .ToList();
         if (s.Trainer != Trainer.Version)
         {

@@ -25,7 +25,7 @@ public static class Sweep
             scale, settings.Dataset, settings.DataDir, settings.Device, settings.Threads, scale.Models, settings.Seed, settings.CpuKernels);
         var store = new ModelStore(Path.Combine(settings.Out, ShardManifest.StoreFolder));
         var context = new TrainingContext(run.Data, run.Device, settings.QueryGrid, store);
-        var recipes = settings.Recipes.ToDictionary(name => name, name => RecipeCatalog.Create(name, scale));
+        var recipes = settings.Recipes.ToDictionary(name => name, settings.RecipeNamed);
         var examples = run.Data.Population.Count;
         // The shard's share of the run's cases: the same cases, seeds and keep rows reproduce trains.
         var cases = plan.Select(slot => TrainingCase.Of(recipes[slot.Recipe], slot, settings.Seed, run.Keep, examples)).ToList();
@@ -35,7 +35,7 @@ public static class Sweep
         var shardSettings = new ShardSettings(
             shard.Count, scale.Name, settings.Dataset, run.Dataset.Fingerprint, run.Data.Identity,
             scale.Models, scale.Population, scale.Epochs, settings.Seed, settings.Queries,
-            [.. settings.Recipes.Select(n => new RecipeHash(n, recipes[n].Hash))], Trainer.Version,
+            [.. settings.Recipes.Select(n => new RecipeHash(n, recipes[n].Hash, settings.FileRecipes.FirstOrDefault(r => r.Name == n)))], Trainer.Version,
             run.Device.type.ToString().ToLowerInvariant(), TrainingContext.DeviceIdentity(run.Device));
         var manifest = new ShardManifest(ShardManifest.CurrentFormat, shard.Index, shardSettings, settings.Threads, models);
         manifest.Write(settings.Out);

@@ -1,0 +1,87 @@
+using MiaRepro.IO;
+using MiaRepro.Recipes;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using static System.FormattableString;
+
+namespace MiaRepro.Cli;
+
+/// <summary>
+/// <c>miarepro recipes</c>: the built-in recipes with their full settings at a scale, and any of them written as a
+/// recipe file (<see cref="RecipeFile"/>) to start one's own from.
+/// </summary>
+public sealed class RecipesCommand : Command<RecipesSettings>
+{
+    public override int Execute(CommandContext context, RecipesSettings settings, CancellationToken cancellationToken)
+    {
+        UnknownArguments.Reject(context);
+        var scale = ScaleProfile.Get(settings.Scale);
+        if (settings.Write is null)
+        {
+            if (settings.Out is not null)
+            {
+                throw new InputException("--out FILE goes with --write NAME: name the recipes to write.");
+            }
+
+            Show(scale);
+            return ExitCodes.Ran;
+        }
+
+        var recipes = RecipeCatalog.Parse(settings.Write).Select(n => RecipeCatalog.Create(n, scale)).ToList();
+        var text = RecipeFile.Write(recipes);
+        if (settings.Out is null)
+        {
+            Console.Out.Write(text);
+            return ExitCodes.Ran;
+        }
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(settings.Out))!;
+        if (!Directory.Exists(folder))
+        {
+            throw new InputException($"--out {settings.Out}: the folder {folder} does not exist; create it or write the file elsewhere.");
+        }
+
+        try
+        {
+            AtomicFile.WriteAllText(settings.Out, text);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"--out {settings.Out} cannot be written: {e.Message}", e);
+        }
+
+        AnsiConsole.MarkupLine(Markup.Escape(Invariant(
+            $"Wrote {recipes.Count} recipe{(recipes.Count == 1 ? string.Empty : "s")} ({string.Join(", ", recipes.Select(r => r.Name))}, {scale.Name} scale) to {settings.Out}; rename, edit, and add with --recipe-file {settings.Out}.")));
+        return ExitCodes.Ran;
+    }
+
+    private static void Show(ScaleProfile scale)
+    {
+        AnsiConsole.MarkupLine(Markup.Escape(Invariant(
+            $"Built-in recipes at the {scale.Name} scale. Each trains a {scale.Model.Architecture} (width {scale.Model.Width}, depth {scale.Model.Depth}) for {scale.Epochs} epochs, batch {scale.BatchSize}, SGD with learning rate {scale.LearningRate} on a per-step cosine schedule, momentum {scale.Momentum}, weight decay {scale.WeightDecay}:")));
+        var table = new Table();
+        table.AddColumns("recipe", "hash", "augmentation", "early stopping", "label smoothing");
+        foreach (var name in RecipeCatalog.Names)
+        {
+            var r = RecipeCatalog.Create(name, scale);
+            table.AddRow([.. new[] { r.Name, r.Hash, Steps(r), Stopping(r), Invariant($"{r.LabelSmoothing}") }.Select(Markup.Escape)]);
+        }
+
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine(Markup.Escape(
+            "Write any as a recipe file to start from: miarepro recipes --write crop-flip --out my-recipe.json (docs/recipes.md#recipe-files); add it to a run with --recipe-file my-recipe.json."));
+    }
+
+    /// <summary>"crop(padding 2) + flip", or "none".</summary>
+    private static string Steps(Recipe r) => r.Augmentation.IsIdentity
+        ? "none"
+        : string.Join(" + ", r.Augmentation.Steps.Select(s =>
+        {
+            var parameters = RecipeFile.Parameters(s);
+            return parameters.Count == 0 ? s.Name : $"{s.Name}({string.Join(", ", parameters.Select(p => $"{p.Key} {p.Value}"))})";
+        }));
+
+    private static string Stopping(Recipe r) => r.EarlyStopping is not { } s
+        ? "off"
+        : Invariant($"{RecipeFile.MonitorName(s.Monitor)}, patience {s.Patience}, min delta {s.MinDelta}{(s.RestoreBestWeights ? ", best weights" : string.Empty)}");
+}
