@@ -14,7 +14,7 @@ namespace MiaRepro.Cli;
 public abstract class RunOptions : RecipeOptions
 {
     [CommandOption("--dataset <NAME>")]
-    [Description("fashion-mnist (default for smoke), mnist, cifar10, cifar100")]
+    [Description("fashion-mnist (default for smoke), mnist, cifar10, cifar100, or one's own: npy (NumPy arrays) or image-folder (PNG/JPEG, a subfolder per class), with --data-dir (docs/data.md)")]
     public string? Dataset { get; init; }
 
     [CommandOption("--models <K>")]

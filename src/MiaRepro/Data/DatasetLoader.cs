@@ -50,7 +50,27 @@ public static class DatasetLoader
             CifarReader.LayoutHint(cifar100: true),
             CifarReader.LayoutHint(cifar100: true),
             (_, folder, _) => CifarReader.ReadCifar100(folder)),
+        new(
+            Npy,
+            "A NumPy dataset",
+            null,
+            $"Name its folder (or set {EnvironmentVariable}): it holds {ArrayDatasetReader.Layout}.",
+            $"Rewrite the file named: the folder holds {ArrayDatasetReader.Layout}.",
+            (name, folder, _) => ArrayDatasetReader.Read(name, folder)),
+        new(
+            ImageFolder,
+            "An image-folder dataset",
+            null,
+            $"Name its folder (or set {EnvironmentVariable}): it holds {ImageFolderReader.Layout}.",
+            $"Fix the file named: the folder holds {ImageFolderReader.Layout}.",
+            (name, folder, _) => ImageFolderReader.Read(name, folder)),
     ];
+
+    /// <summary>A dataset of one's own as NumPy arrays (<see cref="ArrayDatasetReader"/>).</summary>
+    public const string Npy = "npy";
+
+    /// <summary>A dataset of one's own as image files, one subfolder per class (<see cref="ImageFolderReader"/>).</summary>
+    public const string ImageFolder = "image-folder";
 
     /// <summary>The dataset names <see cref="Load(string, string?)"/> accepts.</summary>
     public static IReadOnlyList<string> Names { get; } = [.. _entries.Select(e => e.Name)];

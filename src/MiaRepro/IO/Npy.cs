@@ -8,7 +8,7 @@ namespace MiaRepro.IO;
 
 /// <summary>
 /// The NumPy <c>.npy</c> format: writes version 1.0 exactly as <c>numpy.save</c> does (C order, little-endian,
-/// <c>|b1</c>, <c>&lt;f4</c>, <c>&lt;f8</c>, <c>&lt;i8</c>), and reads versions 1.0–3.0 of those dtypes.
+/// <c>|b1</c>, <c>|u1</c>, <c>&lt;f4</c>, <c>&lt;f8</c>, <c>&lt;i8</c>), and reads versions 1.0–3.0 of those dtypes.
 /// </summary>
 /// <remarks>
 /// The header is the dict literal <c>{'descr': '&lt;f4', 'fortran_order': False, 'shape': (3, 4), }</c>, followed,
@@ -48,6 +48,9 @@ public static partial class Npy
                 break;
             case long[] l:
                 WriteLittleEndian(stream, l.AsSpan());
+                break;
+            case byte[] u:
+                stream.Write(u);
                 break;
             default:
                 throw new ArgumentException($"Unsupported data type {array.Data.GetType().Name}.", nameof(array));
@@ -181,6 +184,7 @@ public static partial class Npy
         Array data = dType switch
         {
             NpyDType.Bool => ReadBools(stream, (int)count),
+            NpyDType.UInt8 => ReadBytes(stream, (int)count),
             NpyDType.Float32 => ReadLittleEndian<float>(stream, (int)count),
             NpyDType.Float64 => ReadLittleEndian<double>(stream, (int)count),
             _ => ReadLittleEndian<long>(stream, (int)count),
@@ -209,10 +213,11 @@ public static partial class Npy
             "<f4" => NpyDType.Float32,
             "<f8" => NpyDType.Float64,
             "<i8" => NpyDType.Int64,
+            "|u1" or "<u1" => NpyDType.UInt8,
             var other when other.StartsWith('>') =>
                 throw new InputException($"'{name}' is big-endian ('{other}'); save it little-endian (array.astype('<{other[1..]}')) instead."),
             var other =>
-                throw new InputException($"'{name}' has dtype '{other}'; MiaRepro reads bool, float32, float64 and int64 (convert with astype)."),
+                throw new InputException($"'{name}' has dtype '{other}'; MiaRepro reads bool, uint8, float32, float64 and int64 (convert with astype)."),
         };
 
         var dimensions = new List<int>();
@@ -236,8 +241,16 @@ public static partial class Npy
         NpyDType.Float32 => "<f4",
         NpyDType.Float64 => "<f8",
         NpyDType.Int64 => "<i8",
+        NpyDType.UInt8 => "|u1",
         _ => throw new ArgumentOutOfRangeException(nameof(dType), dType, "Unknown dtype."),
     };
+
+    private static byte[] ReadBytes(Stream stream, int count)
+    {
+        var bytes = new byte[count];
+        stream.ReadExactly(bytes);
+        return bytes;
+    }
 
     private static bool[] ReadBools(Stream stream, int count)
     {

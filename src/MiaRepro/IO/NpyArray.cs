@@ -16,6 +16,7 @@ public sealed record NpyArray
             NpyDType.Float32 => typeof(float[]),
             NpyDType.Float64 => typeof(double[]),
             NpyDType.Int64 => typeof(long[]),
+            NpyDType.UInt8 => typeof(byte[]),
             _ => throw new ArgumentOutOfRangeException(nameof(dType), dType, "Unknown dtype."),
         };
         if (data.GetType() != expectedType)
@@ -53,4 +54,6 @@ public sealed record NpyArray
     public static NpyArray Of(double[] data, params int[] shape) => new(shape, NpyDType.Float64, data);
 
     public static NpyArray Of(long[] data, params int[] shape) => new(shape, NpyDType.Int64, data);
+
+    public static NpyArray Of(byte[] data, params int[] shape) => new(shape, NpyDType.UInt8, data);
 }

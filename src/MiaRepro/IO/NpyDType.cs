@@ -17,4 +17,7 @@ public enum NpyDType
 
     /// <summary><c>&lt;i8</c>.</summary>
     Int64,
+
+    /// <summary><c>|u1</c>: one byte, 0–255 (images).</summary>
+    UInt8,
 }

@@ -23,6 +23,9 @@ public sealed record ReproductionResult(
     public override IReadOnlyList<KeyValuePair<string, Attacks.AttackSuite>> Suites =>
         [.. Recipes.Select(r => KeyValuePair.Create(r.Key, r.Value.Suite))];
 
+    /// <summary>The dataset's image shape, classes, split sizes and normalization; null where a run was built without its data (tests).</summary>
+    public RunImages? Images { get; init; }
+
     /// <summary>The run's settings as its outputs record them (<see cref="RunDescription"/>).</summary>
     public RunDescription Description => RunDescription.Of(this);
 

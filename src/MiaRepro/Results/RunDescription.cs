@@ -25,7 +25,8 @@ public sealed record RunDescription(
     int Population,
     int Queries,
     int Epochs,
-    string DatasetSource)
+    string DatasetSource,
+    RunImages? Images)
 {
     public static RunDescription Of(ReproductionResult result)
     {
@@ -34,7 +35,7 @@ public sealed record RunDescription(
         return new(
             s.Dataset, s.Scale.Name, result.Device, s.Seed, new RunSeeds(s.Seed, result.KeepSeed, result.SplitSeed, s.BootstrapSeed),
             s.BootstrapReplicates, s.Threads, RunKernels.Of(result.Kernels), s.Scale.Models, s.Scale.Population, s.Queries,
-            s.Scale.Epochs, result.DatasetSource);
+            s.Scale.Epochs, result.DatasetSource, result.Images);
     }
 
     /// <summary>The description as JSON fields (snake_case names): the one serialization of a run's settings.</summary>
@@ -44,11 +45,28 @@ public sealed record RunDescription(
     public string Sentence() =>
         Invariant($"Dataset **{Dataset}**, scale **{Scale}**, device **{Device}** ({Threads} threads), ")
         + Invariant($"{ModelsPerRecipe} models per recipe, population {Population}, {Epochs} epochs, {Queries} queries, ")
-        + Invariant($"master seed {Seed} (keep {Seeds.Keep}, split {Seeds.Split}, bootstrap {Seeds.Bootstrap}). Data: `{DatasetSource}`.");
+        + Invariant($"master seed {Seed} (keep {Seeds.Keep}, split {Seeds.Split}, bootstrap {Seeds.Bootstrap}). Data: `{DatasetSource}`")
+        + (Images is { } i
+            ? Invariant($", images {i.Channels}×{i.Height}×{i.Width} of {i.Classes} classes ({i.Train:N0} training, {i.Test:N0} test), normalized as {i.Normalization}.")
+            : ".");
 
     /// <summary>"master 0, keep …, split …, bootstrap … (1,000 replicates)".</summary>
     public string SeedsText() =>
         Invariant($"master {Seeds.Master}, keep {Seeds.Keep}, split {Seeds.Split}, bootstrap {Seeds.Bootstrap} ({BootstrapReplicates:N0} replicates)");
+}
+
+/// <summary>
+/// The dataset's images as the models saw them: shape, classes, split sizes and the normalization — what flows from a
+/// dataset of one's own into the model.
+/// </summary>
+public sealed record RunImages(int Channels, int Height, int Width, int Classes, int Train, int Test, string Normalization)
+{
+    public static RunImages Of(Data.Dataset dataset)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        var t = dataset.Train;
+        return new(t.Channels, t.Height, t.Width, t.Classes, t.Count, dataset.Test.Count, TensorSet.Normalization);
+    }
 }
 
 /// <summary>A run's seeds: the master seed and those derived from it for the keep matrix, the data split and the bootstrap.</summary>

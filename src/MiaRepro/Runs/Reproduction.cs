@@ -62,6 +62,7 @@ public static class Reproduction
         {
             Sensitivity = analysis.Sensitivity,
             Reductions = analysis.Reductions,
+            Images = RunImages.Of(run.Dataset),
         };
     }
 

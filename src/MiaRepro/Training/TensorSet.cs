@@ -6,6 +6,9 @@ namespace MiaRepro.Training;
 /// <summary>Images [count, channels, height, width] as float32 in [−1, 1] and their int64 labels, on one device.</summary>
 public sealed class TensorSet : IDisposable
 {
+    /// <summary>How pixels become the model's input, as results.json records it (<see cref="From"/> does it).</summary>
+    public const string Normalization = "x / 127.5 − 1: pixels 0–255 to [−1, 1], every channel alike";
+
     private TensorSet(Tensor images, Tensor labels)
     {
         Images = images;

@@ -10,9 +10,9 @@ public sealed class DatasetLoaderTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     [Fact]
-    public void Names_are_the_four_supported_datasets()
+    public void Names_are_the_four_published_datasets_and_the_two_layouts_of_ones_own()
     {
-        DatasetLoader.Names.Should().Equal("fashion-mnist", "mnist", "cifar10", "cifar100");
+        DatasetLoader.Names.Should().Equal("fashion-mnist", "mnist", "cifar10", "cifar100", "npy", "image-folder");
     }
 
     [Fact]

@@ -26,12 +26,12 @@ public sealed class ResultsJsonTests
         var description = result.Description.ToJson();
         description.Select(p => p.Key).Should().Equal(
             "dataset", "scale", "device", "seed", "seeds", "bootstrap_replicates", "threads", "cpu_kernels",
-            "models_per_recipe", "population", "queries", "epochs", "dataset_source");
+            "models_per_recipe", "population", "queries", "epochs", "dataset_source", "images");
         description["seeds"]!.AsObject().Select(p => p.Key).Should().Equal("master", "keep", "split", "bootstrap");
         description["cpu_kernels"]!.AsObject().Select(p => p.Key).Should().Equal(
             "mode", "aten_capability", "onednn_max_isa", "mkl_branch", "cpu", "store_identity");
-        json.Take(description.Count).Select(p => (p.Key, p.Value!.ToJsonString())).Should().Equal(
-            description.Select(p => (p.Key, p.Value!.ToJsonString())));
+        json.Take(description.Count).Select(p => (p.Key, p.Value?.ToJsonString())).Should().Equal(
+            description.Select(p => (p.Key, p.Value?.ToJsonString())));
         json.Skip(description.Count).Select(p => p.Key).Should().StartWith(["versions", "preregistration", "stage_seconds", "recipes", "claims", "sensitivity"]);
         result.Description.Sentence().Should().Contain($"master seed {result.Settings.Seed} (keep {result.KeepSeed}, split {result.SplitSeed}");
     }
