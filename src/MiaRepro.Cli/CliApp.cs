@@ -37,6 +37,9 @@ public static class CliApp
             config.AddCommand<MergeCommand>("merge")
                 .WithDescription("Combine every shard of a sweep (trains nothing), run every attack, decide the claims, write what reproduce writes.")
                 .WithExample("merge", "--out", "merged", "shard-1", "shard-2");
+            config.AddCommand<AuditCommand>("audit")
+                .WithDescription("Audit your own recipe: train the baseline and it (--recipe-file FILE or --recipes NAME) on your data (--dataset, --data-dir), and report its reduction factor and accuracy cost with intervals, a verdict, the empirical ε and the examples that leak: audit.md, audit.json, leaking/, run/.")
+                .WithExample("audit", "--recipe-file", "mine.json", "--out", "audit");
             config.AddCommand<AttackCommand>("attack")
                 .WithDescription("Attack one existing population folder (keep.npy, scores.npy, labels.npy, optional logits.npy and models.json); write results.json and report.md.")
                 .WithExample("attack", "--population-dir", "out/populations/baseline", "--out", "attacked");

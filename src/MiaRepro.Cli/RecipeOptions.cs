@@ -20,14 +20,14 @@ public abstract class RecipeOptions : DeviceOptions
     public string[] RecipeFiles { get; init; } = [];
 
     /// <summary>
-    /// The run's recipe names — those named (else <paramref name="profile"/>'s), then each recipe file's recipe not
-    /// named already — and the recipe files' recipes, completed at <paramref name="profile"/>.
+    /// The run's recipe names — those named (else <paramref name="unnamed"/>, by default <paramref name="profile"/>'s),
+    /// then each recipe file's recipe not named already — and the recipe files' recipes, completed at <paramref name="profile"/>.
     /// </summary>
     /// <exception cref="InputException">A recipe file cannot be read or breaks the schema.</exception>
-    protected (IReadOnlyList<string> Names, IReadOnlyList<Recipe> FromFiles) RecipesOf(ScaleProfile profile)
+    protected (IReadOnlyList<string> Names, IReadOnlyList<Recipe> FromFiles) RecipesOf(ScaleProfile profile, IReadOnlyList<string>? unnamed = null)
     {
         var fromFiles = RecipeFiles.SelectMany(f => RecipeFile.Read(f, profile)).ToList();
-        var named = (Recipes is null ? null : RecipeCatalog.Parse(Recipes)) ?? profile.Recipes;
+        var named = (Recipes is null ? null : RecipeCatalog.Parse(Recipes)) ?? unnamed ?? profile.Recipes;
         return ([.. named.Concat(fromFiles.Select(r => r.Name).Where(n => !named.Contains(n)).Distinct())], fromFiles);
     }
 }

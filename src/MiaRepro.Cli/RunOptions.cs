@@ -38,10 +38,11 @@ public abstract class RunOptions : RecipeOptions
     public int Queries { get; init; } = QueryGrid.DefaultQueries;
 
     /// <summary>The run these options describe, writing to <paramref name="outDir"/> with the model store <paramref name="store"/> (null: none).</summary>
-    protected RunSettings ToRunSettings(string outDir, string? store)
+    /// <param name="unnamed">The recipes when none is named (default: the scale's).</param>
+    protected RunSettings ToRunSettings(string outDir, string? store, IReadOnlyList<string>? unnamed = null)
     {
         var profile = RunSettings.Profile(Scale, Models, Population, Epochs);
-        var (recipes, fromFiles) = RecipesOf(profile);
+        var (recipes, fromFiles) = RecipesOf(profile, unnamed);
         return new RunSettings(
             profile, Dataset ?? profile.Dataset, DataDir, Device, recipes, Seed, outDir,
             ThreadCount, store, Queries, CpuKernels: Training.CpuKernels.Resolve(CpuKernels))

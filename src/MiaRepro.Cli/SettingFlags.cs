@@ -27,6 +27,7 @@ public static class SettingFlags
         [Setting.Shard] = "--shard",
         [Setting.Shards] = "SHARD_DIR...",
         [Setting.BootstrapReplicates] = "--replicates",
+        [Setting.Delta] = "--delta",
     };
 
     /// <summary>The flag that sets <paramref name="setting"/>.</summary>

@@ -25,4 +25,5 @@ public static class Setting
     public const string Shard = "shard";
     public const string Shards = "shards";
     public const string BootstrapReplicates = "bootstrap_replicates";
+    public const string Delta = "delta";
 }

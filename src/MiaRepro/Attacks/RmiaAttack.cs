@@ -88,7 +88,7 @@ public sealed class RmiaAttack : IMembershipAttack
             Array.Sort(sorted);
             for (var n = 0; n < examples; n++)
             {
-                values[(target * examples) + n] = (double)CountBelow(sorted, row[n] - logGamma - TieTolerance) / sorted.Length;
+                values[(target * examples) + n] = (double)SortedSearch.CountBelow(sorted, row[n] - logGamma - TieTolerance) / sorted.Length;
             }
         });
         return new AttackScores(models, examples, values);
@@ -180,25 +180,5 @@ public sealed class RmiaAttack : IMembershipAttack
         }
 
         return order[..count];
-    }
-
-    /// <summary>How many of the ascending <paramref name="sorted"/> are strictly below <paramref name="bound"/>.</summary>
-    private static int CountBelow(double[] sorted, double bound)
-    {
-        var (low, high) = (0, sorted.Length);
-        while (low < high)
-        {
-            var middle = (low + high) >>> 1;
-            if (sorted[middle] < bound)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-
-        return low;
     }
 }

@@ -15,6 +15,9 @@ public sealed partial record OutputLayout(string Name, Func<string, bool> Owns)
     /// <summary><c>stability</c>: stability.md, stability.json and one seed-S/ folder per master seed.</summary>
     public static OutputLayout Stability { get; } = new("stability", n => n is "stability.md" or "stability.json" || SeedFolder().IsMatch(n));
 
+    /// <summary><c>audit</c>: audit.md, audit.json, leaking/ (the examples that leak) and run/ (the reproduction's outputs).</summary>
+    public static OutputLayout Audit { get; } = new("audit", n => n is "audit.md" or "audit.json" or "leaking" or "run");
+
     /// <summary><c>export --format lira-reference</c>: y_train.npy and one experiment-N/ folder per model.</summary>
     public static OutputLayout LiraReference { get; } = new("lira-reference", n => n == "y_train.npy" || ExperimentFolder().IsMatch(n));
 

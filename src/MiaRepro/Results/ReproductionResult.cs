@@ -26,6 +26,9 @@ public sealed record ReproductionResult(
     /// <summary>The dataset's image shape, classes, split sizes and normalization; null where a run was built without its data (tests).</summary>
     public RunImages? Images { get; init; }
 
+    /// <summary>The population's images, in population order, when the run was asked to keep them (an audit); else null.</summary>
+    public Data.ImageSet? Examples { get; init; }
+
     /// <summary>The run's settings as its outputs record them (<see cref="RunDescription"/>).</summary>
     public RunDescription Description => RunDescription.Of(this);
 

@@ -26,7 +26,8 @@ public static class Reproduction
     /// supplies every model and trains none (the shards of a sweep, <see cref="Sharding.Merge"/>).
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="settings"/> have <see cref="RunSettings.Problems"/>.</exception>
-    public static ReproductionResult Run(RunSettings settings, IModelStore? store, IProgress<PopulationProgress>? progress = null)
+    /// <param name="keepExamples">Whether the result keeps the population's images (<see cref="ReproductionResult.Examples"/>).</param>
+    public static ReproductionResult Run(RunSettings settings, IModelStore? store, IProgress<PopulationProgress>? progress = null, bool keepExamples = false)
     {
         settings.RequireValid();
         var stages = new Dictionary<string, double>();
@@ -63,6 +64,7 @@ public static class Reproduction
             Sensitivity = analysis.Sensitivity,
             Reductions = analysis.Reductions,
             Images = RunImages.Of(run.Dataset),
+            Examples = keepExamples ? run.PopulationImages() : null,
         };
     }
 

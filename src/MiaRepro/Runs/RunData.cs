@@ -13,8 +13,9 @@ namespace MiaRepro.Runs;
 /// </summary>
 public sealed class RunData : IDisposable
 {
-    private RunData(CpuKernelSelection kernels, Device device, int workers, Dataset dataset, long splitSeed, long keepSeed, bool[] keep, TrainingData data)
+    private RunData(CpuKernelSelection kernels, Device device, int workers, Dataset dataset, DataSplit split, long splitSeed, long keepSeed, bool[] keep, TrainingData data)
     {
+        Split = split;
         Kernels = kernels;
         Device = device;
         Workers = workers;
@@ -38,6 +39,23 @@ public sealed class RunData : IDisposable
     public int Workers { get; }
 
     public Dataset Dataset { get; }
+
+    /// <summary>The indices of the population, validation and test examples in <see cref="Dataset"/>'s splits.</summary>
+    public DataSplit Split { get; }
+
+    /// <summary>The population's images, in population order (what an audit shows of the examples that leak).</summary>
+    public ImageSet PopulationImages()
+    {
+        var train = Dataset.Train;
+        var size = train.PixelsPerImage;
+        var pixels = new byte[(long)Split.Population.Count * size];
+        for (var i = 0; i < Split.Population.Count; i++)
+        {
+            Array.Copy(train.Pixels, (long)Split.Population[i] * size, pixels, (long)i * size, size);
+        }
+
+        return new ImageSet(pixels, [.. Split.Population.Select(i => train.Labels[i])], train.Channels, train.Height, train.Width, train.Classes);
+    }
 
     public long SplitSeed { get; }
 
@@ -69,7 +87,7 @@ public sealed class RunData : IDisposable
             scale.PoolSplits ? scale.Test : Math.Min(scale.Test, loaded.Test.Count), splitSeed, scale.PoolSplits);
         var keep = KeepMatrix.Balanced(models, scale.Population, keepSeed);
         var data = TrainingData.Create(loaded, split.Population, split.Validation, split.Test, torchDevice);
-        return new RunData(kernels, torchDevice, onCpu ? threads : 1, loaded, splitSeed, keepSeed, keep, data);
+        return new RunData(kernels, torchDevice, onCpu ? threads : 1, loaded, split, splitSeed, keepSeed, keep, data);
     }
 
     public void Dispose() => Data.Dispose();

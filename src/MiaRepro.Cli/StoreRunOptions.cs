@@ -1,0 +1,20 @@
+using System.ComponentModel;
+using MiaRepro.Store;
+using Spectre.Console.Cli;
+
+namespace MiaRepro.Cli;
+
+/// <summary>The model-store group of the commands that make one run (<c>reproduce</c>, <c>audit</c>): a store, or none.</summary>
+public abstract class StoreRunOptions : RunOptions
+{
+    [CommandOption("--store <DIR>")]
+    [Description("model store: trained models are kept and reused by content (default: $MIAREPRO_STORE, else ~/.cache/miarepro)")]
+    public string? Store { get; init; }
+
+    [CommandOption("--no-store")]
+    [Description("train every model afresh and store nothing")]
+    public bool NoStore { get; init; }
+
+    /// <summary>The store's folder, or null with <c>--no-store</c>.</summary>
+    protected string? StoreRoot => NoStore ? null : Store ?? ModelStore.DefaultRoot();
+}
