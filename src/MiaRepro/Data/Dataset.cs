@@ -9,6 +9,10 @@ public sealed record Dataset(string Name, ImageSet Train, ImageSet Test, string 
     /// </summary>
     public string Fingerprint => DatasetFingerprint.Of(this);
 
+    /// <summary>The dataset with <paramref name="names"/> as the names of its classes, in both splits.</summary>
+    public Dataset WithClassNames(IReadOnlyList<string> names) =>
+        this with { Train = Train with { ClassNames = names }, Test = Test with { ClassNames = names } };
+
     /// <summary>
     /// The training and test splits pooled into one set of images (train first), serving as both splits: LiRA's
     /// protocol draws population, validation and test examples from all 60,000 CIFAR images.

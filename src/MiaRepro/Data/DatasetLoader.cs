@@ -27,7 +27,10 @@ public static class DatasetLoader
             $"holding {IdxFiles}.",
             $"Re-install it with `sudo apt-get install --reinstall {FashionPackage}`, or name a data folder (or set " +
             $"{EnvironmentVariable}) holding intact copies of {IdxFiles}.",
-            (name, folder, remedy) => IdxReader.ReadDataset(name, folder, remedy)),
+            (name, folder, remedy) => IdxReader.ReadDataset(name, folder, remedy))
+        {
+            ClassNames = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"],
+        },
         new(
             "mnist",
             "MNIST",
@@ -42,7 +45,10 @@ public static class DatasetLoader
             null,
             CifarReader.LayoutHint(cifar100: false),
             CifarReader.LayoutHint(cifar100: false),
-            (_, folder, _) => CifarReader.ReadCifar10(folder)),
+            (_, folder, _) => CifarReader.ReadCifar10(folder))
+        {
+            ClassNames = ["airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck"],
+        },
         new(
             "cifar100",
             "CIFAR-100",
@@ -98,7 +104,8 @@ public static class DatasetLoader
         var directory = ResolveDirectory(entry.Name, dataDir, environmentDataDir);
         try
         {
-            return entry.Read(entry.Name, directory.Path, entry.CorruptRemedy);
+            var dataset = entry.Read(entry.Name, directory.Path, entry.CorruptRemedy);
+            return entry.ClassNames is { } names ? dataset.WithClassNames(names) : dataset;
         }
         catch (InputException e) when (e.Problems.Count == 0)
         {
@@ -179,5 +186,9 @@ public static class DatasetLoader
         string? DefaultDirectory,
         string NotFoundRemedy,
         string CorruptRemedy,
-        Func<string, string, string, Dataset> Read);
+        Func<string, string, string, Dataset> Read)
+    {
+        /// <summary>The dataset's class names, when its files do not hold them (the published datasets' documented order).</summary>
+        public IReadOnlyList<string>? ClassNames { get; init; }
+    }
 }

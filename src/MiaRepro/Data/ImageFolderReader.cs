@@ -40,7 +40,7 @@ public static class ImageFolderReader
             name,
             new ImageSet(train.Pixels(channels), train.Labels, channels, train.Height, train.Width, classNames.Count),
             new ImageSet(test.Pixels(channels), test.Labels, channels, test.Height, test.Width, classNames.Count),
-            folder);
+            folder).WithClassNames(classNames);
     }
 
     private static List<string> ClassFolders(string split)

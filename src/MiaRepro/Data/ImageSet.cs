@@ -7,6 +7,13 @@ public sealed record ImageSet(byte[] Pixels, long[] Labels, int Channels, int He
 {
     public int Count => Labels.Length;
 
+    /// <summary>The name of each class (class 0 first) where the dataset has them (Fashion-MNIST, CIFAR-10, an image folder's subfolders); else null.</summary>
+    public IReadOnlyList<string>? ClassNames { get; init; }
+
+    /// <summary>Class <paramref name="label"/> in words: "6 (Shirt)", or "6" without names.</summary>
+    public string ClassText(long label) =>
+        ClassNames is { } names && label >= 0 && label < names.Count ? $"{label} ({names[(int)label]})" : label.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public int PixelsPerImage => Channels * Height * Width;
 
     /// <summary>The images of <paramref name="first"/> followed by those of <paramref name="second"/> (same shape and classes).</summary>
@@ -21,6 +28,9 @@ public sealed record ImageSet(byte[] Pixels, long[] Labels, int Channels, int He
 
         return new ImageSet(
             [.. first.Pixels, .. second.Pixels], [.. first.Labels, .. second.Labels],
-            first.Channels, first.Height, first.Width, first.Classes);
+            first.Channels, first.Height, first.Width, first.Classes)
+        {
+            ClassNames = first.ClassNames,
+        };
     }
 }

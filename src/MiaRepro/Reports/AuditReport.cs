@@ -124,7 +124,7 @@ public static class AuditReport
             ["class", "examples", .. summary.Recipes.SelectMany(r => AuditAnalysis.ClassFprs.Select(f => $"{r.Recipe} TPR at {NumberText.FormatPercent(f)}"))],
             classes.Select(c => (IReadOnlyList<string>)
             [
-                Invariant($"{c}"), Invariant($"{summary.Recipes[0].PerClass.First(p => p.Class == c).Examples}"),
+                run.Examples?.ClassText(c) ?? Invariant($"{c}"), Invariant($"{summary.Recipes[0].PerClass.First(p => p.Class == c).Examples}"),
                 .. summary.Recipes.SelectMany(r => AuditAnalysis.ClassFprs.Select(f => r.PerClass.FirstOrDefault(p => p.Class == c)?.Tpr.First(t => t.Fpr == f) is { } t
                     ? t.Tpr is { } v ? NumberText.FormatTpr(v) : "—"
                     : "—")),

@@ -31,7 +31,7 @@ public static class LeakingExamplesGrid
         };
         var zoom = Math.Max(1, 96 / Math.Max(examples.Height, examples.Width));
         var (imageWidth, imageHeight) = (examples.Width * zoom, examples.Height * zoom);
-        var cellWidth = Math.Max(imageWidth, 120) + 8;
+        var cellWidth = Math.Max(imageWidth, 150) + 8;
         var rowHeight = TitleHeight + imageHeight + 6 + (TextLines * TextLine) + 10;
         var columns = Math.Max(1, rows.Max(r => r.Item2.Count));
         var (width, height) = ((2 * Margin) + (columns * cellWidth), (2 * Margin) + (rows.Length * rowHeight));
@@ -54,7 +54,7 @@ public static class LeakingExamplesGrid
                 using var image = Image(examples, example.Example);
                 canvas.DrawImage(image, SKRect.Create(left, top + TitleHeight, imageWidth, imageHeight), new SKSamplingOptions(SKFilterMode.Nearest));
                 var textTop = top + TitleHeight + imageHeight + 6 + 12;
-                canvas.DrawText(Invariant($"#{example.Example}, label {example.Label}"), left, textTop, SKTextAlign.Left, font, ink);
+                canvas.DrawText($"#{example.Example.ToString(System.Globalization.CultureInfo.InvariantCulture)}: {examples.ClassText(example.Label)}", left, textTop, SKTextAlign.Left, font, ink);
                 canvas.DrawText(Invariant($"{baseline}: {Score(example, baseline)}"), left, textTop + TextLine, SKTextAlign.Left, font, ink);
                 canvas.DrawText(Invariant($"{recipe}: {Score(example, recipe)}"), left, textTop + (2 * TextLine), SKTextAlign.Left, font, ink);
             }

@@ -59,13 +59,14 @@ public sealed record RunDescription(
 /// The dataset's images as the models saw them: shape, classes, split sizes and the normalization — what flows from a
 /// dataset of one's own into the model.
 /// </summary>
-public sealed record RunImages(int Channels, int Height, int Width, int Classes, int Train, int Test, string Normalization)
+/// <param name="ClassNames">The classes' names where the dataset has them, else null.</param>
+public sealed record RunImages(int Channels, int Height, int Width, int Classes, int Train, int Test, string Normalization, IReadOnlyList<string>? ClassNames)
 {
     public static RunImages Of(Data.Dataset dataset)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         var t = dataset.Train;
-        return new(t.Channels, t.Height, t.Width, t.Classes, t.Count, dataset.Test.Count, TensorSet.Normalization);
+        return new(t.Channels, t.Height, t.Width, t.Classes, t.Count, dataset.Test.Count, TensorSet.Normalization, t.ClassNames);
     }
 }
 

@@ -54,7 +54,10 @@ public sealed class RunData : IDisposable
             Array.Copy(train.Pixels, (long)Split.Population[i] * size, pixels, (long)i * size, size);
         }
 
-        return new ImageSet(pixels, [.. Split.Population.Select(i => train.Labels[i])], train.Channels, train.Height, train.Width, train.Classes);
+        return new ImageSet(pixels, [.. Split.Population.Select(i => train.Labels[i])], train.Channels, train.Height, train.Width, train.Classes)
+        {
+            ClassNames = train.ClassNames,
+        };
     }
 
     public long SplitSeed { get; }

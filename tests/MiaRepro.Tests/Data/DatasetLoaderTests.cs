@@ -108,6 +108,20 @@ public sealed class DatasetLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Fashion_mnist_names_its_classes_in_the_documented_order_and_mnist_needs_none()
+    {
+        // Given IDX files read as Fashion-MNIST and as MNIST
+        DataFiles.WriteIdxSplit(_temp.Path, "train", [6, 9], rows: 2, columns: 2, gzip: false);
+        DataFiles.WriteIdxSplit(_temp.Path, "t10k", [0], rows: 2, columns: 2, gzip: false);
+
+        // Then
+        var fashion = DatasetLoader.Load("fashion-mnist", _temp.Path, null);
+        fashion.Train.ClassText(6).Should().Be("6 (Shirt)");
+        fashion.Test.ClassText(9).Should().Be("9 (Ankle boot)");
+        DatasetLoader.Load("mnist", _temp.Path, null).Train.ClassNames.Should().BeNull();
+    }
+
+    [Fact]
     public void Cifar10_loads_from_the_environment_variable()
     {
         // Given CIFAR-10 extracted under the MIAREPRO_DATA folder

@@ -36,6 +36,8 @@ public sealed class OwnDatasetTests : IDisposable
         At(5, 2, 3, 1).Should().Be((5 + 9 + 5 + 14) % 256);
         At(0, 0, 0, 0).Should().Be(0);
         data.Source.Should().Be(folder);
+        data.Train.ClassNames.Should().BeNull("NumPy arrays hold no class names");
+        data.Train.ClassText(2).Should().Be("2");
     }
 
     [Fact]
@@ -106,6 +108,8 @@ public sealed class OwnDatasetTests : IDisposable
         (data.Train.Count, data.Train.Channels, data.Train.Height, data.Train.Width, data.Train.Classes).Should().Be((6, 1, 8, 8, 3));
         data.Train.Labels.Should().Equal(0, 0, 1, 1, 2, 2);
         data.Test.Labels.Should().Equal(0, 1, 2);
+        data.Train.ClassNames.Should().Equal("class-a", "class-b", "class-c");
+        data.Test.ClassText(1).Should().Be("1 (class-b)");
         // class-b's first image is image 1: pixel (y 2, x 3) = 1 + 6 + 15
         data.Train.Pixels[(2 * 64) + (2 * 8) + 3].Should().Be(22);
     }
