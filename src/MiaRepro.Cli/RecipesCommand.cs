@@ -1,5 +1,6 @@
 using MiaRepro.IO;
 using MiaRepro.Recipes;
+using MiaRepro.Reports.Text;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using static System.FormattableString;
@@ -64,24 +65,11 @@ public sealed class RecipesCommand : Command<RecipesSettings>
         foreach (var name in RecipeCatalog.Names)
         {
             var r = RecipeCatalog.Create(name, scale);
-            table.AddRow([.. new[] { r.Name, r.Hash, Steps(r), Stopping(r), Invariant($"{r.LabelSmoothing}") }.Select(Markup.Escape)]);
+            table.AddRow([.. new[] { r.Name, r.Hash, RecipeText.Steps(r), RecipeText.Stopping(r), Invariant($"{r.LabelSmoothing}") }.Select(Markup.Escape)]);
         }
 
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine(Markup.Escape(
             "Write any as a recipe file to start from: miarepro recipes --write crop-flip --out my-recipe.json (docs/recipes.md#recipe-files); add it to a run with --recipe-file my-recipe.json."));
     }
-
-    /// <summary>"crop(padding 2) + flip", or "none".</summary>
-    private static string Steps(Recipe r) => r.Augmentation.IsIdentity
-        ? "none"
-        : string.Join(" + ", r.Augmentation.Steps.Select(s =>
-        {
-            var parameters = RecipeFile.Parameters(s);
-            return parameters.Count == 0 ? s.Name : $"{s.Name}({string.Join(", ", parameters.Select(p => $"{p.Key} {p.Value}"))})";
-        }));
-
-    private static string Stopping(Recipe r) => r.EarlyStopping is not { } s
-        ? "off"
-        : Invariant($"{RecipeFile.MonitorName(s.Monitor)}, patience {s.Patience}, min delta {s.MinDelta}{(s.RestoreBestWeights ? ", best weights" : string.Empty)}");
 }

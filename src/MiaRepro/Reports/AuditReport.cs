@@ -98,6 +98,16 @@ public static class AuditReport
         md.AppendLine(run.Description.Sentence()).AppendLine();
         md.AppendLine($"Every number is read from {summary.Attack}, the attack the scale registers; the factor's interval is the paired bootstrap over targets and examples, the cost's a bootstrap over models. The reproduction behind it, with every attack, is in [`run/report.md`](run/report.md).").AppendLine();
 
+        md.AppendLine("## Recipes").AppendLine();
+        md.AppendLine(TextTable.Of(
+            ["recipe", "hash", "augmentation", "early stopping", "label smoothing", "training", "test accuracy"],
+            run.Recipes.Select(r => (IReadOnlyList<string>)
+            [
+                r.Key, $"`{r.Value.Trained.Recipe.Hash}`", RecipeText.Steps(r.Value.Trained.Recipe), RecipeText.Stopping(r.Value.Trained.Recipe),
+                Invariant($"{r.Value.Trained.Recipe.LabelSmoothing}"), RecipeText.Training(r.Value.Trained.Recipe), Invariant($"{r.Value.Trained.TestAccuracy:0.0%}"),
+            ])).ToMarkdown());
+        md.AppendLine();
+
         md.AppendLine("## Empirical privacy").AppendLine();
         md.AppendLine(TextTable.Of(
             ["recipe", "ε lower bound (95%)", "ε observed", "ε optimistic", "TPR [95% CI]", "FPR [95% CI]", "member / non-member scores"],
