@@ -10,6 +10,10 @@ namespace MiaRepro.Recipes;
 /// How one population of models is trained. A recipe is a value: its <see cref="Hash"/> keys every artifact
 /// trained from it, so two recipes with the same settings are the same recipe whatever their name.
 /// </summary>
+/// <param name="Schedule">
+/// The learning rate's schedule: null for the per-step cosine every built-in recipe uses (left out of the hash, so
+/// the hashes of recipes written before the setting existed stand), else one of <see cref="LearningRateSchedule.Names"/>.
+/// </param>
 public sealed record Recipe(
     string Name,
     ModelSpec Model,
@@ -20,7 +24,8 @@ public sealed record Recipe(
     double WeightDecay,
     double LabelSmoothing,
     Augmentation Augmentation,
-    EarlyStopping? EarlyStopping)
+    EarlyStopping? EarlyStopping,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Schedule = null)
 {
     /// <summary>First 16 hex digits of the SHA-256 of the recipe's settings (its name excluded).</summary>
     [JsonIgnore]

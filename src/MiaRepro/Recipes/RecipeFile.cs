@@ -24,7 +24,7 @@ public static partial class RecipeFile
     private static readonly string[] s_fileKeys = ["format", "recipes"];
 
     private static readonly string[] s_recipeKeys =
-        ["name", "model", "epochs", "batch_size", "learning_rate", "momentum", "weight_decay", "label_smoothing", "augmentation", "early_stopping"];
+        ["name", "model", "epochs", "batch_size", "learning_rate", "schedule", "momentum", "weight_decay", "label_smoothing", "augmentation", "early_stopping"];
 
     private static readonly string[] s_modelKeys = ["architecture", "width", "depth", "hidden"];
 
@@ -133,6 +133,7 @@ public static partial class RecipeFile
                 ["epochs"] = r.Epochs,
                 ["batch_size"] = r.BatchSize,
                 ["learning_rate"] = r.LearningRate,
+                ["schedule"] = r.Schedule ?? LearningRateSchedule.Cosine,
                 ["momentum"] = r.Momentum,
                 ["weight_decay"] = r.WeightDecay,
                 ["label_smoothing"] = r.LabelSmoothing,
@@ -177,7 +178,9 @@ public static partial class RecipeFile
             WeightDecay: e.Double("weight_decay", scale.WeightDecay, 0, 1, exclusiveMax: true),
             LabelSmoothing: e.Double("label_smoothing", 0, 0, 1, exclusiveMax: true),
             Augmentation: ReadAugmentation(e, scale),
-            EarlyStopping: e.Object("early_stopping", s_stoppingKeys) is { } s ? ReadStopping(s, scale) : null);
+            EarlyStopping: e.Object("early_stopping", s_stoppingKeys) is { } s ? ReadStopping(s, scale) : null,
+            // The default schedule is null in the recipe (and absent from its hash), however it is spelt.
+            Schedule: e.Choice("schedule", LearningRateSchedule.Names, LearningRateSchedule.Cosine) is var schedule && schedule == LearningRateSchedule.Cosine ? null : schedule);
     }
 
     private static ModelSpec ReadModel(Entry e)

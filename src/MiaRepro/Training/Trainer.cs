@@ -64,7 +64,7 @@ public static class Trainer
                 for (var start = 0; start < members.Count; start += recipe.BatchSize, step++)
                 {
                     using var scope = NewDisposeScope();
-                    SetLearningRate(optimizer, CosineRate(recipe.LearningRate, step, totalSteps));
+                    SetLearningRate(optimizer, LearningRateSchedule.RateAt(recipe.Schedule, recipe.LearningRate, step, totalSteps));
                     var take = Math.Min(recipe.BatchSize, members.Count - start);
                     var index = memberIndex.index_select(0, order.narrow(0, start, take));
                     var batch = recipe.Augmentation.Apply(
@@ -125,7 +125,7 @@ public static class Trainer
 
     /// <summary>Cosine annealing from <paramref name="baseRate"/> at step 0 towards 0 at the last step.</summary>
     public static double CosineRate(double baseRate, int step, int totalSteps) =>
-        baseRate * 0.5 * (1 + Math.Cos(Math.PI * step / totalSteps));
+        LearningRateSchedule.RateAt(LearningRateSchedule.Cosine, baseRate, step, totalSteps);
 
     private static void SetLearningRate(optim.Optimizer optimizer, double rate)
     {

@@ -53,7 +53,7 @@ public sealed class RecipeFileTests
     {
         var r = Parse("""
             {
-              "name": "mine", "epochs": 7, "batch_size": 64, "learning_rate": 0.02, "momentum": 0.5, "weight_decay": 0.001, "label_smoothing": 0.1,
+              "name": "mine", "epochs": 7, "batch_size": 64, "learning_rate": 0.02, "schedule": "constant", "momentum": 0.5, "weight_decay": 0.001, "label_smoothing": 0.1,
               "model": { "architecture": "small-cnn", "width": 8, "depth": 1, "hidden": 32 },
               "augmentation": [ { "step": "randaugment", "ops": 3, "magnitude": 5 }, { "step": "cutout", "size": 4 }, { "step": "mixup", "alpha": 0.4 } ],
               "early_stopping": { "monitor": "validation_loss", "patience": 2, "min_delta": 0.01, "restore_best_weights": false }
@@ -63,7 +63,21 @@ public sealed class RecipeFileTests
         r.Should().Be(new Recipe(
             "mine", new ModelSpec("small-cnn", 8, 1, 32), 7, 64, 0.02, 0.5, 0.001, 0.1,
             new Augmentation([new RandAugmentStep(3, 5), new CutoutStep(4), new MixUpStep(0.4)]),
-            new EarlyStopping(2, 0.01, RestoreBestWeights: false, StopMonitor.ValidationLoss)));
+            new EarlyStopping(2, 0.01, RestoreBestWeights: false, StopMonitor.ValidationLoss),
+            Schedule: LearningRateSchedule.Constant));
+    }
+
+    [Fact]
+    public void The_cosine_schedule_is_the_default_however_it_is_spelt_and_a_constant_one_is_another_recipe()
+    {
+        var cropFlip = RecipeCatalog.Create("crop-flip", ScaleProfile.Smoke).Hash;
+        string Steps(string schedule) => $$"""{ "name": "x", {{schedule}} "augmentation": [ { "step": "crop" }, { "step": "flip" } ] }""";
+
+        Parse(Steps("\"schedule\": \"cosine\",")).Single().Should().Match<Recipe>(r => r.Schedule == null && r.Hash == cropFlip);
+        Parse(Steps("\"schedule\": \"constant\",")).Single().Hash.Should().NotBe(cropFlip);
+        ProblemOf(Steps("\"schedule\": \"step\",")).Should().Contain("recipes[0].schedule 'step' is unknown. Valid values: cosine, constant");
+        LearningRateSchedule.RateAt(LearningRateSchedule.Constant, 0.05, 70, 100).Should().Be(0.05);
+        LearningRateSchedule.RateAt(null, 0.1, 50, 100).Should().BeApproximately(0.05, 1e-12);
     }
 
     [Fact]

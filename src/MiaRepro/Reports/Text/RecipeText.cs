@@ -28,10 +28,10 @@ public static class RecipeText
             : Invariant($"{RecipeFile.MonitorName(s.Monitor)}, patience {s.Patience}, min delta {s.MinDelta}{(s.RestoreBestWeights ? ", best weights" : string.Empty)}");
     }
 
-    /// <summary>"24 epochs, batch 32, SGD lr 0.05, momentum 0.9, weight decay 0.0005".</summary>
+    /// <summary>"small-cnn (width 16, depth 2), 24 epochs, batch 32, SGD lr 0.05 (cosine), momentum 0.9, weight decay 0.0005".</summary>
     public static string Training(Recipe recipe)
     {
         ArgumentNullException.ThrowIfNull(recipe);
-        return Invariant($"{recipe.Model.Architecture} (width {recipe.Model.Width}, depth {recipe.Model.Depth}), {recipe.Epochs} epochs, batch {recipe.BatchSize}, SGD lr {recipe.LearningRate}, momentum {recipe.Momentum}, weight decay {recipe.WeightDecay}");
+        return Invariant($"{recipe.Model.Architecture} (width {recipe.Model.Width}, depth {recipe.Model.Depth}), {recipe.Epochs} epochs, batch {recipe.BatchSize}, SGD lr {recipe.LearningRate} ({recipe.Schedule ?? LearningRateSchedule.Cosine}), momentum {recipe.Momentum}, weight decay {recipe.WeightDecay}");
     }
 }
