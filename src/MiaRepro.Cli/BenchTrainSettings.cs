@@ -20,6 +20,6 @@ public sealed class BenchTrainSettings : RecipeOptions
     public IReadOnlyList<Recipe> RecipesAt(ScaleProfile scale)
     {
         var (names, fromFiles) = RecipesOf(scale);
-        return [.. names.Select(n => fromFiles.FirstOrDefault(r => r.Name == n) ?? RecipeCatalog.Create(n, scale))];
+        return [.. names.Select(n => RecipeCatalog.Find(n, scale, fromFiles))];
     }
 }

@@ -37,7 +37,8 @@ public static class AuditAnalysis
         var recipes = result.Recipes.Select(r => RecipeOf(r.Key, r.Value, attack, delta)).ToList();
         var findings = result.Recipes.Where(r => r.Key != baselineName).Select(r => Finding(
             r.Key, result, baseline, r.Value, settings.BootstrapReplicates, SeedSequence.Derive(settings.BootstrapSeed, "audit-accuracy"))).ToList();
-        var leaking = result.Recipes.Keys.ToDictionary(n => n, n => Leaking(n, result, attack));
+        var means = result.Recipes.ToDictionary(r => r.Key, r => MeanInScores(r.Value, attack));
+        var leaking = result.Recipes.ToDictionary(r => r.Key, r => Leaking(means[r.Key], r.Value.Trained.Population.Labels, means));
         return new AuditSummary(attack, OperatingPoints.Headline, delta, findings, recipes, leaking);
     }
 
@@ -136,18 +137,16 @@ public static class AuditAnalysis
     }
 
     /// <summary>
-    /// The examples of <paramref name="name"/> with the highest mean LiRA score over the targets that trained on them,
-    /// and the mean of the same examples under every other recipe of the run.
+    /// The examples with the highest of <paramref name="own"/> — a recipe's mean LiRA score over the targets that trained
+    /// on them — and the mean of the same examples under every recipe of the run (<paramref name="means"/>).
     /// </summary>
-    private static IReadOnlyList<LeakingExample> Leaking(string name, ReproductionResult result, string attack)
+    private static IReadOnlyList<LeakingExample> Leaking(double[]? own, long[] labels, IReadOnlyDictionary<string, double[]?> means)
     {
-        var means = result.Recipes.ToDictionary(r => r.Key, r => MeanInScores(r.Value, attack));
-        if (means[name] is not { } own)
+        if (own is null)
         {
             return [];
         }
 
-        var labels = result.Recipes[name].Trained.Population.Labels;
         return [.. Enumerable.Range(0, own.Length)
             .Where(e => double.IsFinite(own[e]))
             .OrderByDescending(e => own[e]).ThenBy(e => e)

@@ -20,15 +20,17 @@ public static class ImageFolderReader
     public static Dataset Read(string name, string folder)
     {
         var trainFolder = Path.Combine(folder, "train");
-        var classNames = ClassFolders(trainFolder).Select(Path.GetFileName).OfType<string>().ToList();
+        var trainClasses = ClassFolders(trainFolder);
+        var classNames = trainClasses.Select(Path.GetFileName).OfType<string>().ToList();
         if (classNames.Count < 2)
         {
             throw new InputException(
                 $"{trainFolder} has {(classNames.Count == 0 ? "no class subfolder" : $"one class subfolder ({classNames[0]})")}; membership inference needs a classifier of at least two classes: {Layout}.");
         }
 
-        var train = Decode(trainFolder, classNames, requireEvery: true);
-        var test = Decode(Path.Combine(folder, "test"), classNames, requireEvery: false);
+        var train = Decode(trainFolder, trainClasses, classNames, requireEvery: true);
+        var testFolder = Path.Combine(folder, "test");
+        var test = Decode(testFolder, ClassFolders(testFolder), classNames, requireEvery: false);
         if ((train.Height, train.Width) != (test.Height, test.Width))
         {
             throw new InputException(
@@ -60,9 +62,9 @@ public static class ImageFolderReader
 
     private static bool IsImage(string path) => s_extensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase);
 
-    private static Split Decode(string split, List<string> classNames, bool requireEvery)
+    /// <param name="folders">The class subfolders of <paramref name="split"/> (<see cref="ClassFolders"/>).</param>
+    private static Split Decode(string split, List<string> folders, List<string> classNames, bool requireEvery)
     {
-        var folders = ClassFolders(split);
         if (folders.Select(Path.GetFileName).FirstOrDefault(c => !classNames.Contains(c!)) is { } unknown)
         {
             throw new InputException(

@@ -254,8 +254,7 @@ public static partial class Npy
 
     private static bool[] ReadBools(Stream stream, int count)
     {
-        var bytes = new byte[count];
-        stream.ReadExactly(bytes);
+        var bytes = ReadBytes(stream, count);
         var values = new bool[count];
         for (var i = 0; i < count; i++)
         {

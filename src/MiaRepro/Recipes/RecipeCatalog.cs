@@ -68,6 +68,13 @@ public static class RecipeCatalog
             EarlyStopping: d.EarlyStop ? new EarlyStopping(profile.Patience, 0, RestoreBestWeights: true, StopMonitor.ValidationAccuracy) : null);
     }
 
+    /// <summary>The recipe named <paramref name="name"/>: one of <paramref name="fromFiles"/> (a run's recipe files'), else the catalog's at <paramref name="profile"/>.</summary>
+    public static Recipe Find(string name, ScaleProfile profile, IReadOnlyList<Recipe> fromFiles)
+    {
+        ArgumentNullException.ThrowIfNull(fromFiles);
+        return fromFiles.FirstOrDefault(r => r.Name == name) ?? Create(name, profile);
+    }
+
     /// <summary>The early-stopping twin of a grid augmentation: "baseline" → "early-stop", "all-augmentations" → "all", else "X-early-stop".</summary>
     private static string EarlyStopName(string name) => name switch
     {

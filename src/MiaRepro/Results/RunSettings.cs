@@ -63,7 +63,7 @@ public sealed record RunSettings(
 
     /// <summary>The recipe named <paramref name="name"/>: a recipe file's, else the catalog's at the run's scale.</summary>
     public Recipe RecipeNamed(string name) =>
-        FileRecipes.FirstOrDefault(r => r.Name == name) ?? RecipeCatalog.Create(name, Scale);
+        RecipeCatalog.Find(name, Scale, FileRecipes);
 
     /// <summary>The query views of every model: <see cref="Queries"/> views, shifted by the scale's crop padding.</summary>
     public QueryGrid QueryGrid => QueryGrid.For(Queries, Scale);

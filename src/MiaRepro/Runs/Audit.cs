@@ -42,8 +42,7 @@ public static class Audit
             throw new ArgumentException(string.Join("; ", problems), nameof(settings));
         }
 
-        settings.RequireValid();
-        var result = Reproduction.Run(settings, settings.Store is null ? null : new Store.ModelStore(settings.Store), progress, keepExamples: true);
+        var result = Reproduction.Run(settings, progress, keepExamples: true);
         return new AuditResult(result, AuditAnalysis.Analyse(result, delta));
     }
 }

@@ -15,10 +15,11 @@ namespace MiaRepro.Runs;
 public static class Reproduction
 {
     /// <summary>The run with the model store of <see cref="RunSettings.Store"/> (or none): models it lacks are trained.</summary>
-    public static ReproductionResult Run(RunSettings settings, IProgress<PopulationProgress>? progress = null)
+    /// <param name="keepExamples">Whether the result keeps the population's images (<see cref="ReproductionResult.Examples"/>).</param>
+    public static ReproductionResult Run(RunSettings settings, IProgress<PopulationProgress>? progress = null, bool keepExamples = false)
     {
         settings.RequireValid();
-        return Run(settings, settings.Store is null ? null : new ModelStore(settings.Store), progress);
+        return Run(settings, settings.Store is null ? null : new ModelStore(settings.Store), progress, keepExamples);
     }
 
     /// <summary>
@@ -110,8 +111,11 @@ public static class Reproduction
         return new RunAnalysis(outcomes, claims, sensitivity, reductions);
     }
 
-    private static List<ClaimResult> Decide(IReadOnlyList<IClaim> claims, ClaimEvidence evidence) =>
-        [.. claims.Where(c => c.AppliesTo(evidence.Populations.ToDictionary(p => p.Key, p => p.Value.Recipe))).Select(c => c.Decide(evidence))];
+    private static List<ClaimResult> Decide(IReadOnlyList<IClaim> claims, ClaimEvidence evidence)
+    {
+        var recipes = evidence.Populations.ToDictionary(p => p.Key, p => p.Value.Recipe);
+        return [.. claims.Where(c => c.AppliesTo(recipes)).Select(c => c.Decide(evidence))];
+    }
 
     private static double Lap(Stopwatch watch)
     {

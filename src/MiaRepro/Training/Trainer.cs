@@ -123,10 +123,6 @@ public static class Trainer
         return buffer.ToArray();
     }
 
-    /// <summary>Cosine annealing from <paramref name="baseRate"/> at step 0 towards 0 at the last step.</summary>
-    public static double CosineRate(double baseRate, int step, int totalSteps) =>
-        LearningRateSchedule.RateAt(LearningRateSchedule.Cosine, baseRate, step, totalSteps);
-
     private static void SetLearningRate(optim.Optimizer optimizer, double rate)
     {
         foreach (var group in optimizer.ParamGroups)

@@ -143,8 +143,8 @@ public sealed class TrainerTests
     [Fact]
     public void Cosine_schedule_starts_at_the_base_rate_and_decays_to_zero()
     {
-        Trainer.CosineRate(0.1, 0, 100).Should().BeApproximately(0.1, 1e-12);
-        Trainer.CosineRate(0.1, 50, 100).Should().BeApproximately(0.05, 1e-12);
-        Trainer.CosineRate(0.1, 100, 100).Should().BeApproximately(0, 1e-12);
+        LearningRateSchedule.RateAt(LearningRateSchedule.Cosine, 0.1, 0, 100).Should().BeApproximately(0.1, 1e-12);
+        LearningRateSchedule.RateAt(LearningRateSchedule.Cosine, 0.1, 50, 100).Should().BeApproximately(0.05, 1e-12);
+        LearningRateSchedule.RateAt(LearningRateSchedule.Cosine, 0.1, 100, 100).Should().BeApproximately(0, 1e-12);
     }
 }
