@@ -91,6 +91,8 @@ public static class CpuKernels
                 }
             }
 
+            KernelLibraries.RetainFreedMemory();
+
             // Loads libtorch (after the environment is set), then reads back what its libraries use.
             _ = TorchSharp.torch.get_num_threads();
             var selection = new CpuKernelSelection(

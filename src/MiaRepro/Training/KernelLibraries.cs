@@ -106,7 +106,44 @@ internal static partial class KernelLibraries
         return RuntimeInformation.ProcessArchitecture.ToString();
     }
 
+    /// <summary>
+    /// Keeps freed memory in the C heap instead of handing it back to the kernel. With glibc's defaults every tensor of
+    /// a training step above the (adaptive) mmap threshold is mapped and unmapped, and freed arena tops are trimmed, so
+    /// each step faults in and zeroes its pages again: a fifth of a 2-core training's CPU time was the kernel's
+    /// (<c>perf</c>: <c>clear_page_erms</c>, page faults). Blocks up to 64 MiB (an evaluation batch's activations)
+    /// now come from the heap, which keeps up to 256 MiB free before trimming. The memory a process holds stays
+    /// bounded (it reuses what it keeps); the numbers computed do not change. Does nothing where the C library is not
+    /// glibc (<c>mallopt</c> missing) or the system not Linux.
+    /// </summary>
+    public static void RetainFreedMemory()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        try
+        {
+            _ = mallopt(MallocMmapThreshold, 64 << 20);
+            _ = mallopt(MallocTrimThreshold, 256 << 20);
+            _ = mallopt(MallocTopPad, 64 << 20);
+        }
+        catch (EntryPointNotFoundException)
+        {
+            // Not glibc: its allocator keeps its own policy.
+        }
+    }
+
     private const int MklCbwrBranch = 1;
+
+    private const int MallocTrimThreshold = -1;
+
+    private const int MallocTopPad = -2;
+
+    private const int MallocMmapThreshold = -3;
+
+    [LibraryImport("libc", EntryPoint = "mallopt")]
+    private static partial int mallopt(int parameter, int value);
 
     [LibraryImport("libc", EntryPoint = "setenv", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     private static partial int setenv(string name, string value, int overwrite);
