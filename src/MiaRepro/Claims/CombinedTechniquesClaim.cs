@@ -96,18 +96,15 @@ public sealed class CombinedTechniquesClaim : IClaim
         };
     }
 
-    /// <summary>min(TPR augmentation, TPR early stopping) ÷ TPR combined on the full data and its paired percentile interval.</summary>
+    /// <summary>min(TPR augmentation, TPR early stopping) ÷ TPR combined on the full data and its paired interval.</summary>
     private static (double Effect, Interval Ci95) BelowEachTechnique(ClaimEvidence evidence, List<AttackOutcome> outcomes, Populations.Population population)
     {
-        var (full, byReplicate) = PairedBootstrap.Replicates(
+        var replicates = PairedBootstrap.Replicates(
             [outcomes[1].Scores, outcomes[2].Scores, outcomes[3].Scores], population.Keep, population.Models, population.Examples,
             m => m.Tpr(LowFpr.Fpr), evidence.BootstrapReplicates, (ulong)evidence.Seed);
+        var full = replicates.Full;
         var effect = PairedBootstrap.Ratio(Math.Min(full[0]!.Value, full[1]!.Value), full[2]!.Value);
-        var ratios = byReplicate
-            .Select(v => double.IsNaN(v[0]) || double.IsNaN(v[1]) || double.IsNaN(v[2]) ? double.NaN : PairedBootstrap.Ratio(Math.Min(v[0], v[1]), v[2]))
-            .Where(v => !double.IsNaN(v))
-            .ToArray();
-        return (effect, Interval.Percentile(ratios));
+        return (effect, replicates.Interval(effect, v => PairedBootstrap.Ratio(Math.Min(v[0], v[1]), v[2]), logScale: true).Ci95);
     }
 
     /// <summary>The largest reduction factor baseline ÷ recipe of the run's recipes (by its full-data value), reported with its interval.</summary>

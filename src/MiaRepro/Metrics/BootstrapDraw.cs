@@ -35,9 +35,9 @@ internal sealed class BootstrapDraw
     }
 
     /// <summary>Replicate <paramref name="replicate"/> of <paramref name="seed"/>: its own generator, so replicates may run on any thread.</summary>
-    public void Draw(ulong seed, int replicate)
+    public void Draw(ulong seed, int replicate, BootstrapScheme scheme = BootstrapScheme.Crossed)
     {
-        DrawCounts(seed, replicate, _modelCounts, _exampleCounts);
+        DrawCounts(seed, replicate, _modelCounts, _exampleCounts, scheme);
         var examples = _exampleCounts.Length;
         long total = 0;
         _positives = 0;
@@ -59,13 +59,43 @@ internal sealed class BootstrapDraw
     /// <summary>
     /// Replicate <paramref name="replicate"/>'s draw with replacement: how many times each model and each example is
     /// drawn (as many draws as there are models, then examples), from its own generator seeded from (seed, replicate).
+    /// A one-way <paramref name="scheme"/> draws from a stream of its own and counts the other side once each.
     /// </summary>
-    public static void DrawCounts(ulong seed, int replicate, int[] modelCounts, int[] exampleCounts)
+    public static void DrawCounts(
+        ulong seed, int replicate, int[] modelCounts, int[] exampleCounts, BootstrapScheme scheme = BootstrapScheme.Crossed)
     {
-        var random = new SplitMix64(SplitMix64.Derive(seed, (ulong)replicate));
-        Resample(ref random, modelCounts);
-        Resample(ref random, exampleCounts);
+        var stream = scheme switch
+        {
+            BootstrapScheme.Crossed => seed,
+            BootstrapScheme.Targets => SplitMix64.Derive(seed, TargetStream),
+            BootstrapScheme.Examples => SplitMix64.Derive(seed, ExampleStream),
+            _ => throw new ArgumentOutOfRangeException(nameof(scheme)),
+        };
+        var random = new SplitMix64(SplitMix64.Derive(stream, (ulong)replicate));
+        if (scheme == BootstrapScheme.Examples)
+        {
+            Array.Fill(modelCounts, 1);
+        }
+        else
+        {
+            Resample(ref random, modelCounts);
+        }
+
+        if (scheme == BootstrapScheme.Targets)
+        {
+            Array.Fill(exampleCounts, 1);
+        }
+        else
+        {
+            Resample(ref random, exampleCounts);
+        }
     }
+
+    /// <summary>The stream of targets-only draws: "targets" in ASCII.</summary>
+    private const ulong TargetStream = 0x73746567726174;
+
+    /// <summary>The stream of examples-only draws: "examples" in ASCII.</summary>
+    private const ulong ExampleStream = 0x73656C706D617865;
 
     /// <summary>One draw with replacement of <paramref name="counts"/>.Length items: how many times each is drawn.</summary>
     public static void Resample(ref SplitMix64 random, int[] counts)

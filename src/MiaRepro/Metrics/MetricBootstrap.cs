@@ -5,11 +5,11 @@ namespace MiaRepro.Metrics;
 /// keep matrix — e.g. every attack on one recipe's population — by the bootstrap of <see cref="PairedBootstrap"/>:
 /// replicate r draws targets and examples with replacement from (seed, r), the same draws for every score set (and
 /// for a paired comparison with the same seed), and re-measures each set by one weighted sweep in its order sorted
-/// once up front.
+/// once up front; the one-way schemes size each interval to the design's variance (<see cref="CrossedInterval"/>).
 /// </summary>
 /// <remarks>
 /// A replicate where a TPR is undefined (the drawn non-members weigh less than 10/FPR) is left out of that TPR's
-/// interval and counted in <see cref="TprInterval.Undefined"/>. Cost: O(score sets · replicates · models · examples).
+/// interval and counted in <see cref="TprInterval.Undefined"/>. Cost: O(3 schemes · score sets · replicates · models · examples).
 /// </remarks>
 public static class MetricBootstrap
 {
@@ -33,38 +33,46 @@ public static class MetricBootstrap
 
         var sets = scores.Select(s => new BootstrapCells(s, keep)).ToArray();
         var fprs = OperatingPoints.Standard;
-        var auc = sets.Select(_ => new double[replicates]).ToArray();
-        var tpr = sets.Select(_ => fprs.Select(_ => new double[replicates]).ToArray()).ToArray();
-        Parallel.For(
-            0,
-            replicates,
-            () => (Draw: new BootstrapDraw(keep, models, examples), Tprs: new double[fprs.Count]),
-            (r, _, local) =>
-            {
-                local.Draw.Draw(seed, r);
-                for (var s = 0; s < sets.Length; s++)
+        (double[][] Auc, double[][][] Tpr) Measure(BootstrapScheme scheme)
+        {
+            var auc = sets.Select(_ => new double[replicates]).ToArray();
+            var tpr = sets.Select(_ => fprs.Select(_ => new double[replicates]).ToArray()).ToArray();
+            Parallel.For(
+                0,
+                replicates,
+                () => (Draw: new BootstrapDraw(keep, models, examples), Tprs: new double[fprs.Count]),
+                (r, _, local) =>
                 {
-                    auc[s][r] = local.Draw.AucAndTprs(sets[s], local.Tprs);
-                    for (var k = 0; k < fprs.Count; k++)
+                    local.Draw.Draw(seed, r, scheme);
+                    for (var s = 0; s < sets.Length; s++)
                     {
-                        tpr[s][k][r] = local.Tprs[k];
+                        auc[s][r] = local.Draw.AucAndTprs(sets[s], local.Tprs);
+                        for (var k = 0; k < fprs.Count; k++)
+                        {
+                            tpr[s][k][r] = local.Tprs[k];
+                        }
                     }
-                }
 
-                return local;
-            },
-            _ => { });
+                    return local;
+                },
+                _ => { });
+            return (auc, tpr);
+        }
 
+        var (crossed, targets, examplesOnly) = (Measure(BootstrapScheme.Crossed), Measure(BootstrapScheme.Targets), Measure(BootstrapScheme.Examples));
         return [.. sets.Select((set, s) =>
         {
             var full = set.Full();
             var tprs = fprs.Select((fpr, k) =>
             {
-                var defined = tpr[s][k].Where(v => !double.IsNaN(v)).ToArray();
-                var ci = full.TprAtFpr[k].Tpr is null || defined.Length == 0 ? null : Interval.Percentile(defined);
-                return new TprInterval(fpr, ci, replicates - defined.Length);
+                var defined = crossed.Tpr[s][k].Count(v => !double.IsNaN(v));
+                var ci = full.TprAtFpr[k].Tpr is not { } tpr || defined == 0
+                    ? null
+                    : CrossedInterval.Of(tpr, crossed.Tpr[s][k], targets.Tpr[s][k], examplesOnly.Tpr[s][k], logScale: false).Ci95;
+                return new TprInterval(fpr, ci, replicates - defined);
             });
-            return new MetricIntervals(Interval.Percentile(auc[s].Where(v => !double.IsNaN(v)).ToArray()), [.. tprs], replicates);
+            var auc = CrossedInterval.Of(full.Auc, crossed.Auc[s], targets.Auc[s], examplesOnly.Auc[s], logScale: false).Ci95;
+            return new MetricIntervals(auc, [.. tprs], replicates);
         })];
     }
 }

@@ -3,7 +3,9 @@ namespace MiaRepro.Metrics;
 /// <summary>
 /// Paired bootstrap for comparing two recipes measured on the same examples and the same keep matrix
 /// (targets = models). Each replicate draws models and examples with replacement — the same draws for both
-/// recipes — and recomputes the metric of each recipe on the pooled scores of the drawn (target, example) cells.
+/// recipes — and recomputes the metric of each recipe on the pooled scores of the drawn (target, example) cells;
+/// the one-way schemes (targets only, examples only) size the interval to the design's variance
+/// (<see cref="CrossedInterval"/>).
 /// </summary>
 /// <remarks>
 /// <para>A cell drawn k times for its model and l times for its example enters the pooled ROC with weight k·l,
@@ -11,7 +13,7 @@ namespace MiaRepro.Metrics;
 /// <para>Ratios: x/0 is +∞ for x &gt; 0 (−∞ for x &lt; 0); replicates with 0/0 are excluded from the ratio
 /// interval and counted in <see cref="PairedComparison.Excluded"/>. Replicates where the metric is null for
 /// either recipe (e.g. too few non-members drawn for a TPR) are dropped from both intervals and counted in
-/// <see cref="PairedComparison.Undefined"/>.</para>
+/// <see cref="PairedComparison.Undefined"/> (both counts: the crossed draws').</para>
 /// <para>Deterministic: replicate r uses its own generator seeded from (seed, r), so the result does not depend
 /// on the number of cores.</para>
 /// </remarks>
@@ -51,35 +53,23 @@ public static class PairedBootstrap
         var metrics = Replicates([scoresA, scoresB], keep, models, examples, metric, replicates, seed);
         var fullA = metrics.Full[0] ?? throw new ArgumentException("The metric is undefined for A on the full data.", nameof(metric));
         var fullB = metrics.Full[1] ?? throw new ArgumentException("The metric is undefined for B on the full data.", nameof(metric));
-        var ratios = new double[replicates];
-        var differences = new double[replicates];
-        for (var r = 0; r < replicates; r++)
+        var (ratio, ratioFactor) = metrics.Interval(Ratio(fullA, fullB), v => Ratio(v[0], v[1]), logScale: true);
+        var (difference, differenceFactor) = metrics.Interval(fullA - fullB, v => v[0] - v[1], logScale: false);
+        var undefined = metrics.Crossed.Count(v => double.IsNaN(v[0]) || double.IsNaN(v[1]));
+        var excluded = metrics.Crossed.Count(v => !double.IsNaN(v[0]) && !double.IsNaN(v[1]) && double.IsNaN(Ratio(v[0], v[1])));
+        return new PairedComparison(fullA, fullB, Ratio(fullA, fullB), ratio, fullA - fullB, difference, replicates, undefined, excluded)
         {
-            var (ma, mb) = (metrics.ByReplicate[r][0], metrics.ByReplicate[r][1]);
-            (ratios[r], differences[r]) = double.IsNaN(ma) || double.IsNaN(mb) ? (double.NaN, double.NaN) : (Ratio(ma, mb), ma - mb);
-        }
-
-        var undefined = differences.Count(double.IsNaN);
-        var excluded = ratios.Count(double.IsNaN) - undefined;
-        return new PairedComparison(
-            fullA,
-            fullB,
-            Ratio(fullA, fullB),
-            Interval.Percentile(ratios.Where(v => !double.IsNaN(v)).ToArray()),
-            fullA - fullB,
-            Interval.Percentile(differences.Where(v => !double.IsNaN(v)).ToArray()),
-            replicates,
-            undefined,
-            excluded);
+            RatioFactor = ratioFactor,
+            DifferenceFactor = differenceFactor,
+        };
     }
 
     /// <summary>
     /// The metric of several score sets on one keep matrix, on the full data and on each replicate of the paired
-    /// draws (models and examples with replacement, the same draws for every set, as <see cref="Compare"/>): what a
+    /// draws (the same draws for every set, as <see cref="Compare"/>) under each <see cref="BootstrapScheme"/>: what a
     /// comparison of more than two sets (C3: the combined recipe against each technique alone) is computed from.
     /// </summary>
-    /// <returns>Per set, the metric on the full data (null where undefined); per replicate and set, the metric (NaN where undefined).</returns>
-    public static (double?[] Full, double[][] ByReplicate) Replicates(
+    public static SchemeReplicates Replicates(
         IReadOnlyList<double[]> scoreSets,
         bool[] keep,
         int models,
@@ -91,19 +81,24 @@ public static class PairedBootstrap
         ArgumentNullException.ThrowIfNull(scoreSets);
         var cells = scoreSets.Select(s => new BootstrapCells(s, keep)).ToArray();
         var full = cells.Select(c => metric(c.Full())).ToArray();
-        var byReplicate = new double[replicates][];
-        Parallel.For(
-            0,
-            replicates,
-            () => new BootstrapDraw(keep, models, examples),
-            (r, _, draw) =>
-            {
-                draw.Draw(seed, r);
-                byReplicate[r] = [.. cells.Select(c => draw.Metrics(c) is { } m && metric(m) is { } v ? v : double.NaN)];
-                return draw;
-            },
-            _ => { });
-        return (full, byReplicate);
+        double[][] Draw(BootstrapScheme scheme)
+        {
+            var byReplicate = new double[replicates][];
+            Parallel.For(
+                0,
+                replicates,
+                () => new BootstrapDraw(keep, models, examples),
+                (r, _, draw) =>
+                {
+                    draw.Draw(seed, r, scheme);
+                    byReplicate[r] = [.. cells.Select(c => draw.Metrics(c) is { } m && metric(m) is { } v ? v : double.NaN)];
+                    return draw;
+                },
+                _ => { });
+            return byReplicate;
+        }
+
+        return new SchemeReplicates(full, Draw(BootstrapScheme.Crossed), Draw(BootstrapScheme.Targets), Draw(BootstrapScheme.Examples));
     }
 
     /// <summary>x/y with x/0 = ±∞ for x ≠ 0 and 0/0 = NaN (excluded).</summary>

@@ -2,7 +2,7 @@ namespace MiaRepro.Metrics;
 
 /// <summary>
 /// A metric of recipe A against recipe B on the same examples and keep matrix: the effect on the full data
-/// and its 95% paired-bootstrap percentile intervals.
+/// and its 95% paired-bootstrap intervals (<see cref="CrossedInterval"/>).
 /// </summary>
 /// <param name="A">The metric of A on the full data.</param>
 /// <param name="B">The metric of B on the full data.</param>
@@ -19,4 +19,11 @@ public sealed record PairedComparison(
     Interval DifferenceCi95,
     int Replicates,
     int Undefined,
-    int Excluded);
+    int Excluded)
+{
+    /// <summary>How far the crossed percentile interval of the ratio was narrowed (1: not at all).</summary>
+    public double RatioFactor { get; init; } = 1.0;
+
+    /// <summary>Likewise for the difference.</summary>
+    public double DifferenceFactor { get; init; } = 1.0;
+}

@@ -46,10 +46,27 @@ internal static class CoverageSimulation
     /// <summary>The paired comparison of TPR at 0.1% FPR (A ÷ B) of one run, as the claims make it.</summary>
     public static PairedComparison Compare((Population A, Population B) run, int replicates, ulong seed)
     {
+        var (a, b) = Attacked(run);
+        return PairedBootstrap.Compare(a, b, run.A.Keep, run.A.Models, run.A.Examples, m => m.Tpr(0.001), replicates, seed);
+    }
+
+    /// <summary>
+    /// The same ratio's crossed (pigeonhole) percentile interval and the claims' interval, from one set of draws: what
+    /// the narrowing of <see cref="CrossedInterval"/> changes.
+    /// </summary>
+    public static (double Ratio, Interval Crossed, Interval Calibrated) Intervals((Population A, Population B) run, int replicates, ulong seed)
+    {
+        var (a, b) = Attacked(run);
+        var draws = PairedBootstrap.Replicates([a, b], run.A.Keep, run.A.Models, run.A.Examples, m => m.Tpr(0.001), replicates, seed);
+        var ratio = PairedBootstrap.Ratio(draws.Full[0]!.Value, draws.Full[1]!.Value);
+        var crossed = Interval.Percentile([.. draws.Crossed.Select(v => PairedBootstrap.Ratio(v[0], v[1])).Where(v => !double.IsNaN(v))]);
+        return (ratio, crossed, draws.Interval(ratio, v => PairedBootstrap.Ratio(v[0], v[1]), logScale: true).Ci95);
+    }
+
+    private static (double[] A, double[] B) Attacked((Population A, Population B) run)
+    {
         var attack = AttackCatalog.Get(Attack);
-        var a = AttackEvaluation.Run(attack, run.A);
-        var b = AttackEvaluation.Run(attack, run.B);
-        return PairedBootstrap.Compare(a.Scores, b.Scores, run.A.Keep, run.A.Models, run.A.Examples, m => m.Tpr(0.001), replicates, seed);
+        return (AttackEvaluation.Run(attack, run.A).Scores, AttackEvaluation.Run(attack, run.B).Scores);
     }
 
     private static double Normal(Random random) => SyntheticPopulation.Normal(random);
