@@ -5,7 +5,8 @@ namespace MiaRepro.Claims;
 
 /// <summary>
 /// The claims MiaRepro decides at a scale, built from the pre-registration (<see cref="Preregistration.Current"/>:
-/// statements, recipes, thresholds); each decides from the attack the scale registers for LiRA.
+/// statements, recipes, thresholds); each decides from the attack the scale registers for LiRA. A claim the scale's
+/// design registers as undecided is measured and reported, inconclusive by design (<see cref="UndecidedClaim"/>).
 /// </summary>
 public static class ClaimCatalog
 {
@@ -24,7 +25,7 @@ public static class ClaimCatalog
                 $"{Preregistration.RepositoryPath} registers the operating point FPR {registration.Fpr}; this build measures the claims at {LowFpr.Fpr}.");
         }
 
-        return
+        IClaim[] claims =
         [
             new LiraBeatsLossClaim(attack, registration.Claim("C0")),
             TechniqueLowersAttackClaim.Augmentation(attack, registration.Claim("C1")),
@@ -33,5 +34,9 @@ public static class ClaimCatalog
             new CombinedRandomnessClaim(registration.Claim("C4")),
             new GapPredictsVulnerabilityClaim(attack, registration.Claim("C5")),
         ];
+        var undecided = registration.Scales.FirstOrDefault(d => d.Name == scale.Name)?.Undecided;
+        return undecided is null or { Count: 0 }
+            ? claims
+            : [.. claims.Select(c => undecided.TryGetValue(c.Id, out var why) ? new UndecidedClaim(c, scale.Name, why) : c)];
     }
 }

@@ -11,6 +11,10 @@ namespace MiaRepro.Registration;
 /// <param name="Attack">The attack the claims are decided with.</param>
 /// <param name="Convention">Its estimator convention (see <c>LiraConvention</c>).</param>
 /// <param name="ConfirmingSeeds">The master seeds chosen, after the design was frozen, to confirm it (none before).</param>
+/// <param name="Undecided">
+/// Claims this scale measures and reports but does not decide (id → why: e.g. a pilot showed the design cannot
+/// resolve the effect); their verdict is inconclusive by design. Null or empty: every claim is decided.
+/// </param>
 public sealed record RegisteredDesign(
     string Name,
     bool Confirmatory,
@@ -26,4 +30,5 @@ public sealed record RegisteredDesign(
     int BootstrapReplicates,
     string Attack,
     string Convention,
-    IReadOnlyList<long> ConfirmingSeeds);
+    IReadOnlyList<long> ConfirmingSeeds,
+    IReadOnlyDictionary<string, string>? Undecided = null);
