@@ -36,8 +36,8 @@ public static class RunTables
     }
 
     /// <summary>One line that says what a run is: scale, dataset, recipes, models × examples, epochs, seed, threads (escaped for markup).</summary>
-    public static string Describe(RunSettings run) =>
-        Markup.Escape(Invariant($"{run.Scale.Name} scale: {run.Dataset}, recipes {string.Join(", ", run.Recipes)}, {run.Scale.Models} models × {run.Scale.Population} examples, {run.Scale.Epochs} epochs, seed {run.Seed}, {run.Threads} threads, {run.CpuKernels} CPU kernels"));
+    public static string Describe(RunSettings run, bool withSeed = true) =>
+        Markup.Escape(Invariant($"{run.Scale.Name} scale: {run.Dataset}, recipes {string.Join(", ", run.Recipes)}, {run.Scale.Models} models × {run.Scale.Population} examples, {run.Scale.Epochs} epochs, {(withSeed ? $"seed {run.Seed}, " : string.Empty)}{run.Threads} threads, {run.CpuKernels} CPU kernels"));
 
     /// <summary>The closing line of a run that wrote its outputs under <paramref name="outDir"/>.</summary>
     public static string Wrote(string outDir, TimeSpan elapsed) =>

@@ -25,7 +25,7 @@ public sealed class StabilityCommand : Command<StabilitySettings>
 
         var console = AnsiConsole.Console;
         var watch = Stopwatch.StartNew();
-        console.MarkupLine("[bold]MiaRepro stability[/] at master seeds " + string.Join(", ", seeds) + ": " + RunTables.Describe(template));
+        console.MarkupLine("[bold]MiaRepro stability[/] at master seeds " + string.Join(", ", seeds) + ": " + RunTables.Describe(template, withSeed: false));
         // Every seed's outputs and the summary go into a staging folder that replaces --out whole at the end: no seed-S
         // of an earlier, larger run survives, and a run stopped early leaves the previous outputs, not a mix.
         StabilityRun? run = null;

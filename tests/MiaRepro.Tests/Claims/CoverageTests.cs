@@ -46,9 +46,9 @@ public sealed class CoverageTests(ITestOutputHelper output)
             $"v = {between}, noise {noise}: effect {effect:0.###}, SD of log effect between runs {betweenRuns:0.###}; " +
             $"crossed: covered in {coveredCrossed} of {Runs}, mean SD {sdCrossed:0.###}; claims': covered in {covered} of {Runs}, mean SD {sd:0.###}");
 
-        // Then about 95% of the claims' intervals contain it (binomial SE 1.5% at 200 runs; 181, 187 and 183 of 200
-        // measured, 186, 188 and 183 with 1,000 replicates), none is far too narrow, and none is wider than the
-        // crossed bootstrap's (193, 187 and 191 of 200: it counts the cells' own variance three times)
+        // Then about 95% of the claims' intervals contain it (binomial SE 1.5% at 200 runs; 183, 187 and 181 of 200
+        // measured in the order of the cases, 183, 188 and 186 with 1,000 replicates), none is far too narrow, and
+        // none is wider than the crossed bootstrap's (193, 187 and 191 of 200: it counts the cells' own variance three times)
         ((double)covered / Runs).Should().BeInRange(0.89, 0.99);
         sd.Should().BeGreaterThan(0.85 * betweenRuns, "the intervals are as wide as the variation between trainings");
         sd.Should().BeLessThanOrEqualTo(sdCrossed);
