@@ -45,8 +45,8 @@ public sealed class SeedSpread(SmokeReproduction smoke, ITestOutputHelper output
             ["claims"] = new JsonObject([.. r.Claims.Select(c => KeyValuePair.Create<string, JsonNode?>(c.Id, new JsonObject
             {
                 ["verdict"] = c.Verdict.ToString().ToLowerInvariant(),
-                ["effect"] = Finite(c.Effect),
-                ["ci95"] = c.Ci95 is { } ci ? new JsonArray(Finite(ci[0]), Finite(ci[1])) : null,
+                ["effect"] = ResultsJson.Finite(c.Effect),
+                ["ci95"] = c.Ci95 is { } ci ? new JsonArray(ResultsJson.Finite(ci[0]), ResultsJson.Finite(ci[1])) : null,
             }))]),
         })]);
         var path = Path.Combine(SmokeReproduction.BaselinesRoot, BaselineSpread.FileName);
@@ -58,9 +58,6 @@ public sealed class SeedSpread(SmokeReproduction smoke, ITestOutputHelper output
 
         BaselineSpread.Load(path).StandardDeviations.Should().HaveCount(claims.Count);
     }
-
-    /// <summary>JSON has no infinity: an unbounded side of an interval (a ratio over a zero TPR) is written as null.</summary>
-    private static JsonValue? Finite(double? value) => value is { } v && double.IsFinite(v) ? JsonValue.Create(v) : null;
 
     private static ReproductionResult Run(long seed)
     {

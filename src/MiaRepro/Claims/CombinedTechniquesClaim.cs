@@ -104,7 +104,7 @@ public sealed class CombinedTechniquesClaim : IClaim
             m => m.Tpr(LowFpr.Fpr), evidence.BootstrapReplicates, (ulong)evidence.Seed);
         var full = replicates.Full;
         var effect = PairedBootstrap.Ratio(Math.Min(full[0]!.Value, full[1]!.Value), full[2]!.Value);
-        return (effect, replicates.Interval(effect, v => PairedBootstrap.Ratio(Math.Min(v[0], v[1]), v[2]), logScale: true).Ci95);
+        return (effect, replicates.Interval(effect, v => PairedBootstrap.Ratio(Math.Min(v[0], v[1]), v[2]), logScale: true));
     }
 
     /// <summary>The largest reduction factor baseline ÷ recipe of the run's recipes (by its full-data value), reported with its interval.</summary>

@@ -22,13 +22,13 @@ namespace MiaRepro.Metrics;
 /// </remarks>
 public static class CrossedInterval
 {
-    /// <summary>The calibrated interval and the factor (≤ 1) that narrowed the crossed interval's sides.</summary>
+    /// <summary>The crossed interval narrowed to the design's variance.</summary>
     /// <param name="estimate">The statistic on the full data.</param>
     /// <param name="crossed">Its replicates under <see cref="BootstrapScheme.Crossed"/> (NaN: left out).</param>
     /// <param name="targets">Under <see cref="BootstrapScheme.Targets"/>.</param>
     /// <param name="examples">Under <see cref="BootstrapScheme.Examples"/>.</param>
     /// <param name="logScale">A ratio: widths and narrowing on the log scale.</param>
-    public static (Interval Ci95, double Factor) Of(
+    public static Interval Of(
         double estimate, IReadOnlyList<double> crossed, IReadOnlyList<double> targets, IReadOnlyList<double> examples, bool logScale)
     {
         var wide = Interval.Percentile(Defined(crossed));
@@ -36,16 +36,16 @@ public static class CrossedInterval
         var centre = Scale(estimate, logScale);
         if (factor >= 1 || !double.IsFinite(centre))
         {
-            return (wide, 1.0);
+            return wide;
         }
 
         var lower = centre - (factor * (centre - Scale(wide.Lower, logScale)));
         var upper = centre + (factor * (Scale(wide.Upper, logScale) - centre));
-        return (new Interval(Unscale(lower, logScale), Unscale(upper, logScale)), factor);
+        return new Interval(Unscale(lower, logScale), Unscale(upper, logScale));
     }
 
     /// <summary>√(V / V_c) from the three intervals' widths, or 1 where a width is not finite and positive.</summary>
-    public static double Factor(Interval crossed, Interval targets, Interval examples, bool logScale)
+    private static double Factor(Interval crossed, Interval targets, Interval examples, bool logScale)
     {
         var (c, t, e) = (Width(crossed, logScale), Width(targets, logScale), Width(examples, logScale));
         if (!(double.IsFinite(c) && double.IsFinite(t) && double.IsFinite(e)) || c <= 0)

@@ -68,10 +68,10 @@ public static class MetricBootstrap
                 var defined = crossed.Tpr[s][k].Count(v => !double.IsNaN(v));
                 var ci = full.TprAtFpr[k].Tpr is not { } tpr || defined == 0
                     ? null
-                    : CrossedInterval.Of(tpr, crossed.Tpr[s][k], targets.Tpr[s][k], examplesOnly.Tpr[s][k], logScale: false).Ci95;
+                    : CrossedInterval.Of(tpr, crossed.Tpr[s][k], targets.Tpr[s][k], examplesOnly.Tpr[s][k], logScale: false);
                 return new TprInterval(fpr, ci, replicates - defined);
             });
-            var auc = CrossedInterval.Of(full.Auc, crossed.Auc[s], targets.Auc[s], examplesOnly.Auc[s], logScale: false).Ci95;
+            var auc = CrossedInterval.Of(full.Auc, crossed.Auc[s], targets.Auc[s], examplesOnly.Auc[s], logScale: false);
             return new MetricIntervals(auc, [.. tprs], replicates);
         })];
     }

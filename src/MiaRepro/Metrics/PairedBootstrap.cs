@@ -53,15 +53,11 @@ public static class PairedBootstrap
         var metrics = Replicates([scoresA, scoresB], keep, models, examples, metric, replicates, seed);
         var fullA = metrics.Full[0] ?? throw new ArgumentException("The metric is undefined for A on the full data.", nameof(metric));
         var fullB = metrics.Full[1] ?? throw new ArgumentException("The metric is undefined for B on the full data.", nameof(metric));
-        var (ratio, ratioFactor) = metrics.Interval(Ratio(fullA, fullB), v => Ratio(v[0], v[1]), logScale: true);
-        var (difference, differenceFactor) = metrics.Interval(fullA - fullB, v => v[0] - v[1], logScale: false);
+        var ratio = metrics.Interval(Ratio(fullA, fullB), v => Ratio(v[0], v[1]), logScale: true);
+        var difference = metrics.Interval(fullA - fullB, v => v[0] - v[1], logScale: false);
         var undefined = metrics.Crossed.Count(v => double.IsNaN(v[0]) || double.IsNaN(v[1]));
         var excluded = metrics.Crossed.Count(v => !double.IsNaN(v[0]) && !double.IsNaN(v[1]) && double.IsNaN(Ratio(v[0], v[1])));
-        return new PairedComparison(fullA, fullB, Ratio(fullA, fullB), ratio, fullA - fullB, difference, replicates, undefined, excluded)
-        {
-            RatioFactor = ratioFactor,
-            DifferenceFactor = differenceFactor,
-        };
+        return new PairedComparison(fullA, fullB, Ratio(fullA, fullB), ratio, fullA - fullB, difference, replicates, undefined, excluded);
     }
 
     /// <summary>

@@ -19,11 +19,4 @@ public sealed record PairedComparison(
     Interval DifferenceCi95,
     int Replicates,
     int Undefined,
-    int Excluded)
-{
-    /// <summary>How far the crossed percentile interval of the ratio was narrowed (1: not at all).</summary>
-    public double RatioFactor { get; init; } = 1.0;
-
-    /// <summary>Likewise for the difference.</summary>
-    public double DifferenceFactor { get; init; } = 1.0;
-}
+    int Excluded);

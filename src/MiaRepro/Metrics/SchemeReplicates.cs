@@ -8,9 +8,9 @@ public sealed record SchemeReplicates(double?[] Full, double[][] Crossed, double
 {
     /// <summary>
     /// The 95% interval of <paramref name="statistic"/> of the sets' values (NaN where any value is NaN) by
-    /// <see cref="CrossedInterval"/>, and the factor that narrowed the crossed interval.
+    /// <see cref="CrossedInterval"/>.
     /// </summary>
-    public (Interval Ci95, double Factor) Interval(double estimate, Func<double[], double> statistic, bool logScale)
+    public Interval Interval(double estimate, Func<double[], double> statistic, bool logScale)
     {
         double[] Of(double[][] replicates) =>
             [.. replicates.Select(v => v.Any(double.IsNaN) ? double.NaN : statistic(v))];

@@ -60,7 +60,7 @@ internal static class CoverageSimulation
         var draws = PairedBootstrap.Replicates([a, b], run.A.Keep, run.A.Models, run.A.Examples, m => m.Tpr(0.001), replicates, seed);
         var ratio = PairedBootstrap.Ratio(draws.Full[0]!.Value, draws.Full[1]!.Value);
         var crossed = Interval.Percentile([.. draws.Crossed.Select(v => PairedBootstrap.Ratio(v[0], v[1])).Where(v => !double.IsNaN(v))]);
-        return (ratio, crossed, draws.Interval(ratio, v => PairedBootstrap.Ratio(v[0], v[1]), logScale: true).Ci95);
+        return (ratio, crossed, draws.Interval(ratio, v => PairedBootstrap.Ratio(v[0], v[1]), logScale: true));
     }
 
     private static (double[] A, double[] B) Attacked((Population A, Population B) run)
