@@ -82,6 +82,17 @@ public sealed class SmokeReproduction
         $"{claim.Id} {claim.Measure}: {claim.Effect:0.###}, 95% CI [{claim.Ci95?[0]:0.###}, {claim.Ci95?[1]:0.###}], " +
         $"threshold {claim.Threshold} → {claim.Verdict}: {claim.Reason}";
 
+    /// <summary>Writes each part of <paramref name="claim"/> and the claim's numbers to the test output.</summary>
+    public static void WriteParts(ClaimResult claim, ITestOutputHelper output)
+    {
+        foreach (var part in claim.Parts)
+        {
+            output.WriteLine($"{part.Name}: {part.Measure} = {part.Effect:0.###} [{part.Ci95?[0]:0.###}, {part.Ci95?[1]:0.###}] threshold {part.Threshold?.ToString() ?? "reported"} → {part.Verdict?.Text() ?? "—"}");
+        }
+
+        output.WriteLine(Describe(claim));
+    }
+
     /// <summary>The committed baselines' folder, <c>baselines/</c>.</summary>
     public static string BaselinesRoot => Path.Combine(RepositoryRoot(), "baselines");
 

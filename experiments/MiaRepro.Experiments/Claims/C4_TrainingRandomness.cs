@@ -21,12 +21,7 @@ public sealed class C4_TrainingRandomness(SmokeReproduction smoke, ITestOutputHe
         // Given the smoke populations and twins of crop-flip, early-stop and their combination on one keep matrix
         // When the seed share and σ/s are measured on each and the combination's divided by the larger of the other two
         var claim = smoke.Claim("C4");
-        foreach (var part in claim.Parts)
-        {
-            output.WriteLine($"{part.Name}: {part.Measure} = {part.Effect:0.###} [{part.Ci95?[0]:0.###}, {part.Ci95?[1]:0.###}] threshold {part.Threshold?.ToString() ?? "reported"} → {part.Verdict?.ToString() ?? "—"}");
-        }
-
-        output.WriteLine(SmokeReproduction.Describe(claim));
+        SmokeReproduction.WriteParts(claim, output);
 
         // Then both tested parts are measured at their registered thresholds and both intervals lie above them
         var registered = Preregistration.Current.Claim("C4");

@@ -30,7 +30,8 @@ public static class ClaimCatalog
             new LiraBeatsLossClaim(attack, registration.Claim("C0")),
             TechniqueLowersAttackClaim.Augmentation(attack, registration.Claim("C1")),
             TechniqueLowersAttackClaim.EarlyStopping(attack, registration.Claim("C2")),
-            new CombinedTechniquesClaim(attack, registration.Claim("C3")),
+            CombinedTechniquesClaim.Lowers(attack, registration.Claim("C3a")),
+            CombinedTechniquesClaim.TheMost(attack, registration.Claim("C3b")),
             new CombinedRandomnessClaim(registration.Claim("C4")),
             new GapPredictsVulnerabilityClaim(attack, registration.Claim("C5")),
         ];

@@ -21,7 +21,7 @@ namespace MiaRepro.Claims;
 /// </list>
 /// Each part's 95% interval is a paired percentile bootstrap: population models, examples and twin pairs drawn with
 /// replacement, the same draws for every recipe (they share the keep matrix). Supported when both tested intervals lie
-/// above their registered thresholds, refuted when either lies below. σ, Δ, s and the seed share of every recipe of
+/// above their registered thresholds, refuted when Holm's procedure across the two refutes one (<see cref="ClaimResult.CombineParts"/>). σ, Δ, s and the seed share of every recipe of
 /// the run (baseline too, without a share: it has no twins) are reported.
 /// </summary>
 public sealed class CombinedRandomnessClaim : IClaim
@@ -101,11 +101,11 @@ public sealed class CombinedRandomnessClaim : IClaim
             return ClaimResult.Unmeasured(this, _threshold, measure, "the seed share or σ/s is undefined: too few IN and OUT models per example, or no seed variance");
         }
 
-        var verdict = ClaimResult.Combine([share.Verdict!.Value, spread.Verdict!.Value]);
+        var verdict = ClaimResult.CombineParts([share, spread]);
         var perRecipe = string.Join("; ", reported.Select(r => Describe(r, full[r])));
         var because =
-            $"adds randomness: seed share ratio {ClaimResult.Number(effects.Share)} {ClaimResult.Because(share.Verdict.Value, Ci(share), _threshold)}; " +
-            $"weakens the attack: σ/s ratio {ClaimResult.Number(effects.Spread)} {ClaimResult.Because(spread.Verdict.Value, Ci(spread), _spreadThreshold)}; " +
+            $"adds randomness: seed share ratio {ClaimResult.Number(effects.Share)} {ClaimResult.Because(share.Verdict!.Value, Ci(share), _threshold)}; " +
+            $"weakens the attack: σ/s ratio {ClaimResult.Number(effects.Spread)} {ClaimResult.Because(spread.Verdict!.Value, Ci(spread), _spreadThreshold)}; " +
             $"Δ/s ratio {ClaimResult.Number(effects.Separation)}" + (separation.Ci95 is null ? string.Empty : $" {ClaimResult.Format(Ci(separation))}") +
             $"; {pairs} twin pairs per recipe; {perRecipe}";
         return new ClaimResult(Id, Statement, verdict, effects.Share, share.Ci95, _threshold, measure, because)

@@ -5,41 +5,54 @@ using MiaRepro.Registration;
 namespace MiaRepro.Claims;
 
 /// <summary>
-/// C3: augmentation combined with early stopping lowers LiRA's success the most, by up to two orders of magnitude —
-/// decided from two paired measures of LiRA's TPR at 0.1% FPR on the same examples and keep matrix, and one reported
-/// number:
+/// C3 as two claims, each with its own verdict, from paired measures of LiRA on the same examples and keep matrix:
 /// <list type="bullet">
-/// <item>"the most" (the headline effect): min(TPR augmentation-only, TPR early-stopping-only) ÷ TPR combined, the
-/// combined recipe against the better of the two techniques alone, with a paired bootstrap interval (the minimum
-/// taken again in every replicate);</item>
-/// <item>"lowers": the reduction factor baseline ÷ combined, with its paired bootstrap interval;</item>
-/// <item>"up to two orders of magnitude": the largest reduction factor baseline ÷ recipe over the run's recipes, with
-/// its interval — reported, not tested (an "up to" states a maximum, not a threshold).</item>
+/// <item><b>C3a, "lowers"</b> (<see cref="Lowers"/>): the combined recipe against the baseline — the reduction factor
+/// baseline ÷ combined of TPR at 0.1% FPR (above 1) and the AUC difference baseline − combined (above 0); and,
+/// reported with its interval, not tested, the largest reduction factor baseline ÷ recipe over the run's recipes
+/// ("by up to two orders of magnitude": an "up to" states a maximum, not a threshold);</item>
+/// <item><b>C3b, "the most"</b> (<see cref="TheMost"/>): the combined recipe against the better of the two
+/// techniques alone — min(TPR augmentation-only, TPR early-stopping-only) ÷ TPR combined at the registered FPR
+/// (<c>fpr</c>; the minimum taken again in every bootstrap replicate) and the AUC difference
+/// min(AUC of the techniques) − AUC combined; the same ratio at 0.1% FPR is reported.</item>
 /// </list>
-/// Supported when both measured intervals lie above their registered thresholds, refuted when either lies below.
+/// Each claim is supported when both tested parts are, refuted when Holm's procedure across the two refutes one
+/// (<see cref="ClaimResult.CombineParts"/>).
 /// </summary>
 public sealed class CombinedTechniquesClaim : IClaim
 {
     private readonly string _attack;
+    private readonly bool _theMost;
     private readonly double _threshold;
-    private readonly double _factorThreshold;
+    private readonly double _aucThreshold;
+    private readonly double _fpr;
 
-    /// <param name="registered">C3 as registered: its recipes are baseline, augmentation-only, early-stopping-only and combined, in that order.</param>
-    public CombinedTechniquesClaim(string attack, RegisteredClaim registered)
+    private CombinedTechniquesClaim(string attack, RegisteredClaim registered, bool theMost)
     {
         ArgumentNullException.ThrowIfNull(registered);
         if (registered.Recipes.Count != 4)
         {
-            throw new InvalidOperationException($"{Preregistration.RepositoryPath}: C3 registers {registered.Recipes.Count} recipes; it needs baseline, augmentation, early stopping and combined.");
+            throw new InvalidOperationException($"{Preregistration.RepositoryPath}: {registered.Id} registers {registered.Recipes.Count} recipes; it needs baseline, augmentation, early stopping and combined.");
         }
 
-        (_attack, _threshold, _factorThreshold, Statement, Recipes) =
-            (attack, registered.Threshold, registered.Value("reduction_factor"), registered.Statement, registered.Recipes);
+        (_attack, _theMost, Id, Statement, Recipes) = (attack, theMost, registered.Id, registered.Statement, registered.Recipes);
+        (_threshold, _aucThreshold) = (registered.Threshold, registered.Value("auc_difference"));
+        _fpr = theMost ? registered.Value("fpr") : LowFpr.Fpr;
+        if (!OperatingPoints.Standard.Contains(_fpr))
+        {
+            throw new InvalidOperationException($"{Preregistration.RepositoryPath}: {Id} registers the FPR {_fpr}; use one of {string.Join(", ", OperatingPoints.Standard)}.");
+        }
     }
+
+    /// <summary>C3a: the combined recipe lowers LiRA's success against the baseline.</summary>
+    public static CombinedTechniquesClaim Lowers(string attack, RegisteredClaim registered) => new(attack, registered, theMost: false);
+
+    /// <summary>C3b: the combined recipe lowers LiRA's success below each technique alone.</summary>
+    public static CombinedTechniquesClaim TheMost(string attack, RegisteredClaim registered) => new(attack, registered, theMost: true);
 
     public string? Attack => _attack;
 
-    public string Id => "C3";
+    public string Id { get; }
 
     public string Statement { get; }
 
@@ -53,9 +66,12 @@ public sealed class CombinedTechniquesClaim : IClaim
 
     public string CombinedRecipe => Recipes[3];
 
+    private string Techniques => $"min({Augmentation}, {EarlyStopping})";
+
     public ClaimResult Decide(ClaimEvidence evidence)
     {
-        var measure = $"min({Augmentation}, {EarlyStopping}) ÷ {CombinedRecipe}, {_attack} TPR at {LowFpr.Text} FPR; and {Baseline} ÷ {CombinedRecipe}";
+        var against = _theMost ? Techniques : Baseline;
+        var measure = $"{against} ÷ {CombinedRecipe}, {_attack} TPR at {Percent(_fpr)} FPR (> {_threshold}); and AUC {against} − {CombinedRecipe} (> {_aucThreshold})";
         var outcomes = new List<AttackOutcome>();
         foreach (var recipe in Recipes)
         {
@@ -64,47 +80,87 @@ public sealed class CombinedTechniquesClaim : IClaim
                 return ClaimResult.Unmeasured(this, _threshold, measure, missing);
             }
 
-            if (LowFpr.Unmeasurable(outcome.Pooled) is { } why)
+            foreach (var fpr in (double[])[_fpr, LowFpr.Fpr])
             {
-                return ClaimResult.Unmeasured(this, _threshold, measure, $"{recipe}: {why}");
+                if (outcome.Pooled.Tpr(fpr) is null)
+                {
+                    return ClaimResult.Unmeasured(this, _threshold, measure, $"{recipe}: TPR at {Percent(fpr)} FPR cannot be measured ({outcome.Pooled.TprAtFpr.First(t => t.Fpr == fpr).Reason})");
+                }
             }
 
             outcomes.Add(outcome);
         }
 
         var population = evidence.Populations[Baseline].Population;
-        var lowers = evidence.CompareTpr(outcomes[0], outcomes[3], population);
-        var lowersVerdict = ClaimResult.Decide(lowers.RatioCi95.Lower, lowers.RatioCi95.Upper, _factorThreshold);
-        var lowersPart = new ClaimPart(
-            "below_baseline", $"{Baseline} ÷ {CombinedRecipe}", lowers.Ratio, [lowers.RatioCi95.Lower, lowers.RatioCi95.Upper], _factorThreshold, lowersVerdict);
-
-        var (most, mostCi) = BelowEachTechnique(evidence, outcomes, population);
-        var mostVerdict = ClaimResult.Decide(mostCi.Lower, mostCi.Upper, _threshold);
-        var mostPart = new ClaimPart(
-            "below_each_technique", $"min({Augmentation}, {EarlyStopping}) ÷ {CombinedRecipe}", most, [mostCi.Lower, mostCi.Upper], _threshold, mostVerdict);
-
-        var largest = LargestReduction(evidence, outcomes[0], population);
-        var verdict = ClaimResult.Combine([mostVerdict, lowersVerdict]);
-        var tpr = string.Join(", ", Recipes.Zip(outcomes).Select(p => $"{p.First} {LowFpr.Percent(LowFpr.Tpr(p.Second.Pooled)!.Value)}"));
+        var tpr = _theMost
+            ? BelowEachTechnique(evidence, outcomes, population, m => m.Tpr(_fpr), ratio: true)
+            : Pair(evidence.Comparisons.Tpr(outcomes[0].Scores, outcomes[3].Scores, population.Keep, population.Models, population.Examples, _fpr), ratio: true);
+        var auc = _theMost
+            ? BelowEachTechnique(evidence, outcomes, population, m => m.Auc, ratio: false)
+            : Pair(evidence.Compare(outcomes[0], outcomes[3], population, m => m.Auc), ratio: false);
+        var (tprCi, aucCi) = (tpr.Ci95, auc.Ci95);
+        var tprPart = Tested(_theMost ? "below_each_technique" : "below_baseline", $"{against} ÷ {CombinedRecipe}, TPR at {Percent(_fpr)} FPR", tpr, _threshold);
+        var aucPart = Tested(_theMost ? "auc_below_each_technique" : "auc_below_baseline", $"AUC {against} − {CombinedRecipe}", auc, _aucThreshold);
+        var reported = _theMost
+            ? ReportedAtHeadline(evidence, outcomes, population)
+            : LargestReduction(evidence, outcomes[0], population);
+        var verdict = ClaimResult.CombineParts([tprPart, aucPart]);
+        var rates = string.Join(", ", Recipes.Zip(outcomes).Select(p => $"{p.First} {LowFpr.Percent(p.Second.Pooled.Tpr(_fpr)!.Value)}"));
         var because =
-            $"the most: {ClaimResult.Number(most)} {ClaimResult.Because(mostVerdict, mostCi, _threshold)}; " +
-            $"lowers: {Baseline} ÷ {CombinedRecipe} = {ClaimResult.Number(lowers.Ratio)}, {ClaimResult.Because(lowersVerdict, lowers.RatioCi95, _factorThreshold)}; " +
-            $"TPR {tpr}" + (largest is null ? string.Empty : $"; largest reduction of the run: {largest.Measure} = {ClaimResult.Number(largest.Effect!.Value)}, 95% CI {ClaimResult.Format(new Interval(largest.Ci95![0], largest.Ci95[1]))}");
-        return new ClaimResult(Id, Statement, verdict, most, [mostCi.Lower, mostCi.Upper], _threshold, measure, because)
+            $"TPR ratio {ClaimResult.Number(tpr.Effect)}: {ClaimResult.Because(tprPart.Verdict!.Value, tprCi, _threshold)}; " +
+            $"AUC difference {ClaimResult.Number(auc.Effect)}: {ClaimResult.Because(aucPart.Verdict!.Value, aucCi, _aucThreshold)}; TPR at {Percent(_fpr)} FPR {rates}" +
+            (reported is null ? string.Empty : $"; reported: {reported.Measure} = {ClaimResult.Number(reported.Effect!.Value)}, 95% CI {ClaimResult.Format(new Interval(reported.Ci95![0], reported.Ci95[1]))}");
+        return new ClaimResult(Id, Statement, verdict, tpr.Effect, [tprCi.Lower, tprCi.Upper], _threshold, measure, because)
         {
-            Parts = largest is null ? [mostPart, lowersPart] : [mostPart, lowersPart, largest],
+            Parts = reported is null ? [tprPart, aucPart] : [tprPart, aucPart, reported],
         };
     }
 
-    /// <summary>min(TPR augmentation, TPR early stopping) ÷ TPR combined on the full data and its paired interval.</summary>
-    private static (double Effect, Interval Ci95) BelowEachTechnique(ClaimEvidence evidence, List<AttackOutcome> outcomes, Populations.Population population)
+    /// <summary>A measured comparison: the effect, its interval, and a ratio's two sides (null for a difference).</summary>
+    private sealed record Measured(double Effect, Interval Ci95, (double, double)? Sides);
+
+    private static ClaimPart Tested(string name, string measure, Measured m, double threshold) =>
+        new(name, measure, m.Effect, [m.Ci95.Lower, m.Ci95.Upper], threshold, ClaimResult.Decide(m.Ci95.Lower, m.Ci95.Upper, threshold))
+        {
+            Ratio = m.Sides is not null,
+            Sides = m.Sides,
+        };
+
+    private static Measured Pair(PairedComparison comparison, bool ratio) =>
+        ratio ? new(comparison.Ratio, comparison.RatioCi95, (comparison.A, comparison.B)) : new(comparison.Difference, comparison.DifferenceCi95, null);
+
+    /// <summary>
+    /// The combined recipe against the better technique on <paramref name="metric"/>: min(aug, es) ÷ combined for a
+    /// ratio, min(aug, es) − combined for a difference, on the full data and its paired interval.
+    /// </summary>
+    private static Measured BelowEachTechnique(
+        ClaimEvidence evidence, List<AttackOutcome> outcomes, Populations.Population population, Func<AttackMetrics, double?> metric, bool ratio)
     {
         var replicates = PairedBootstrap.Replicates(
             [outcomes[1].Scores, outcomes[2].Scores, outcomes[3].Scores], population.Keep, population.Models, population.Examples,
-            m => m.Tpr(LowFpr.Fpr), evidence.BootstrapReplicates, (ulong)evidence.Seed);
+            metric, evidence.BootstrapReplicates, (ulong)evidence.Seed);
+        Func<double[], double> effectOf = ratio
+            ? v => PairedBootstrap.Ratio(Math.Min(v[0], v[1]), v[2])
+            : v => Math.Min(v[0], v[1]) - v[2];
         var full = replicates.Full;
-        var effect = PairedBootstrap.Ratio(Math.Min(full[0]!.Value, full[1]!.Value), full[2]!.Value);
-        return (effect, replicates.Interval(effect, v => PairedBootstrap.Ratio(Math.Min(v[0], v[1]), v[2]), logScale: true));
+        var effect = effectOf([full[0]!.Value, full[1]!.Value, full[2]!.Value]);
+        var sides = ratio ? (Math.Min(full[0]!.Value, full[1]!.Value), full[2]!.Value) : ((double, double)?)null;
+        return new(effect, replicates.Interval(effect, effectOf, logScale: ratio), sides);
+    }
+
+    /// <summary>C3b's ratio at 0.1% FPR, reported beside the registered operating point.</summary>
+    private ClaimPart? ReportedAtHeadline(ClaimEvidence evidence, List<AttackOutcome> outcomes, Populations.Population population)
+    {
+        if (_fpr == LowFpr.Fpr)
+        {
+            return null;
+        }
+
+        var m = BelowEachTechnique(evidence, outcomes, population, m => m.Tpr(LowFpr.Fpr), ratio: true);
+        return new ClaimPart("below_each_technique_at_0.1%", $"{Techniques} ÷ {CombinedRecipe}, TPR at {LowFpr.Text} FPR (reported)", m.Effect, [m.Ci95.Lower, m.Ci95.Upper], null, null)
+        {
+            Sides = m.Sides,
+        };
     }
 
     /// <summary>The largest reduction factor baseline ÷ recipe of the run's recipes (by its full-data value), reported with its interval.</summary>
@@ -122,6 +178,11 @@ public sealed class CombinedTechniquesClaim : IClaim
 
         var (recipe, comparison) = factors.MaxBy(f => f.Comparison.Ratio);
         return new ClaimPart(
-            "largest_reduction", $"{Baseline} ÷ {recipe}", comparison.Ratio, [comparison.RatioCi95.Lower, comparison.RatioCi95.Upper], null, null);
+            "largest_reduction", $"{Baseline} ÷ {recipe}", comparison.Ratio, [comparison.RatioCi95.Lower, comparison.RatioCi95.Upper], null, null)
+        {
+            Sides = (comparison.A, comparison.B),
+        };
     }
+
+    private static string Percent(double fpr) => System.FormattableString.Invariant($"{fpr * 100:0.###}%");
 }

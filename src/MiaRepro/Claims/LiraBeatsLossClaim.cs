@@ -40,6 +40,6 @@ public sealed class LiraBeatsLossClaim(string attack, RegisteredClaim registered
 
         var comparison = evidence.CompareTpr(lira, loss, evidence.Populations[Recipe].Population);
         var detail = $"{attack} {LowFpr.Percent(comparison.A)} vs loss {LowFpr.Percent(comparison.B)}";
-        return ClaimResult.FromInterval(this, comparison.Ratio, comparison.RatioCi95, _threshold, measure, detail);
+        return ClaimResult.FromInterval(this, comparison.Ratio, comparison.RatioCi95, _threshold, measure, detail) with { Sides = (comparison.A, comparison.B) };
     }
 }

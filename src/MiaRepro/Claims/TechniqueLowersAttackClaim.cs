@@ -9,8 +9,9 @@ namespace MiaRepro.Claims;
 /// alone (C1: an augmentation pipeline without early stopping; C2: early stopping without augmentation) is
 /// compared with the baseline on the same examples and keep matrix: its LiRA TPR at 0.1% FPR must be lower
 /// (reduction factor baseline ÷ recipe, interval wholly above 1) and its AUC lower (difference baseline − recipe,
-/// interval wholly above 0). The claim is supported when every such recipe is, refuted when any is refuted on
-/// either measure, and inconclusive otherwise; the effect reported is the smallest reduction factor.
+/// interval wholly above 0). The claim is supported when every such recipe is on both, refuted when Holm's procedure
+/// across every recipe's two measures refutes one (<see cref="ClaimResult.CombineParts"/>), and inconclusive
+/// otherwise; the effect reported is the smallest reduction factor.
 /// </summary>
 public sealed class TechniqueLowersAttackClaim : IClaim
 {
@@ -76,7 +77,7 @@ public sealed class TechniqueLowersAttackClaim : IClaim
         }
 
         var population = evidence.Populations[Baseline].Population;
-        var findings = new List<(string Recipe, PairedComparison Tpr, PairedComparison Auc, Verdict Verdict)>();
+        var findings = new List<(string Recipe, PairedComparison Tpr, PairedComparison Auc, ClaimPart[] Parts, Verdict Verdict)>();
         foreach (var name in treated)
         {
             var outcome = evidence.Outcome(name, _attack, out var reason);
@@ -87,24 +88,33 @@ public sealed class TechniqueLowersAttackClaim : IClaim
 
             var tpr = evidence.CompareTpr(baseline, outcome, population);
             var auc = evidence.Compare(baseline, outcome, population, m => m.Auc);
-            var byTpr = ClaimResult.Decide(tpr.RatioCi95.Lower, tpr.RatioCi95.Upper, FactorThreshold);
-            var byAuc = ClaimResult.Decide(auc.DifferenceCi95.Lower, auc.DifferenceCi95.Upper, AucThreshold);
-            findings.Add((name, tpr, auc, ClaimResult.Combine([byTpr, byAuc])));
+            ClaimPart[] parts =
+            [
+                new($"{name}.tpr_reduction", $"baseline ÷ {name}, TPR at {LowFpr.Text} FPR", tpr.Ratio, [tpr.RatioCi95.Lower, tpr.RatioCi95.Upper], FactorThreshold,
+                    ClaimResult.Decide(tpr.RatioCi95.Lower, tpr.RatioCi95.Upper, FactorThreshold)) { Sides = (tpr.A, tpr.B) },
+                new($"{name}.auc_difference", $"AUC baseline − {name}", auc.Difference, [auc.DifferenceCi95.Lower, auc.DifferenceCi95.Upper], AucThreshold,
+                    ClaimResult.Decide(auc.DifferenceCi95.Lower, auc.DifferenceCi95.Upper, AucThreshold)) { Ratio = false },
+            ];
+            findings.Add((name, tpr, auc, parts, ClaimResult.CombineParts(parts)));
         }
 
-        var verdict = ClaimResult.Combine([.. findings.Select(f => f.Verdict)]);
+        // Holm across every recipe's two parts: the claim is refuted when any one of them is.
+        var verdict = ClaimResult.CombineParts([.. findings.SelectMany(f => f.Parts)]);
         var weakest = findings.MinBy(f => f.Tpr.Ratio)!;
         var detail = string.Join("; ", findings.Select(f =>
             $"{f.Recipe}: TPR ×{ClaimResult.Number(f.Tpr.Ratio)} lower, 95% CI {ClaimResult.Format(f.Tpr.RatioCi95)}, " +
-            $"AUC {ClaimResult.Number(f.Auc.B)} vs {ClaimResult.Number(f.Auc.A)}, difference CI {ClaimResult.Format(f.Auc.DifferenceCi95)} → {f.Verdict.ToString().ToLowerInvariant()}"));
+            $"AUC {ClaimResult.Number(f.Auc.B)} vs {ClaimResult.Number(f.Auc.A)}, difference CI {ClaimResult.Format(f.Auc.DifferenceCi95)} → {f.Verdict.Text()}"));
         var because = verdict switch
         {
             Verdict.Supported => $"every {_technique} recipe lowers both TPR and AUC (whole intervals beyond the thresholds)",
-            Verdict.Refuted => $"a {_technique} recipe raises TPR or AUC (a whole interval on the wrong side)",
+            Verdict.Refuted => $"a {_technique} recipe raises TPR or AUC (a whole interval on the wrong side, Holm across every recipe's two measures)",
             _ => "an interval contains its threshold",
         };
         return new ClaimResult(
             Id, Statement, verdict, weakest.Tpr.Ratio, [weakest.Tpr.RatioCi95.Lower, weakest.Tpr.RatioCi95.Upper],
-            FactorThreshold, measure, $"{because}: {detail}");
+            FactorThreshold, measure, $"{because}: {detail}")
+        {
+            Parts = [.. findings.SelectMany(f => f.Parts)],
+        };
     }
 }

@@ -24,6 +24,11 @@ namespace MiaRepro.Recipes;
 /// own seed, so the pair differs only in training randomness. At most <paramref name="Models"/> are trained.
 /// </param>
 /// <param name="TwinRecipes">The recipes that get twins: those C4 compares.</param>
+/// <param name="Replicates">
+/// Independent replicates of the whole design (1: one population per recipe). Replicate 0 is the run at the master
+/// seed; replicate r &gt; 0 runs at a seed derived from it, with its own split, keep matrix and model seeds; the claims
+/// are decided from the variation between replicates (<c>ReplicatedClaims</c>).
+/// </param>
 public sealed record ScaleProfile(
     string Name,
     string Dataset,
@@ -45,7 +50,8 @@ public sealed record ScaleProfile(
     string LiraAttack,
     bool PoolSplits = false,
     int Twins = 0,
-    IReadOnlyList<string>? TwinRecipes = null)
+    IReadOnlyList<string>? TwinRecipes = null,
+    int Replicates = 1)
 {
     /// <summary>How many twins <paramref name="recipe"/>'s population gets: <see cref="Twins"/> (at most <see cref="Models"/>) for a recipe of <see cref="TwinRecipes"/>, else 0.</summary>
     public int TwinsOf(string recipe) => TwinRecipes?.Contains(recipe) == true ? Math.Min(Twins, Models) : 0;
@@ -73,6 +79,13 @@ public sealed record ScaleProfile(
         patience: 3);
 
     /// <summary>
+    /// The claims scale: the smoke design, replicated — <see cref="Replicates"/> independent smoke populations (5 in
+    /// pre-registration version 4), so every claim's interval comes from the spread between replicates. On 2 CPU
+    /// cores about five smoke runs' time.
+    /// </summary>
+    public static ScaleProfile Claims { get; } = Registered("claims", Smoke);
+
+    /// <summary>
     /// The paper's setting, for GPU runners: CIFAR-10 (or <c>--dataset cifar100</c>) with train and test pooled
     /// (60,000 images, LiRA's protocol), 2,000 of them held out for early stopping and 2,000 for test accuracy, a
     /// population of the other 56,000 (each model trains on 28,000 — the paper's 30k of 60k less the held-out
@@ -94,7 +107,7 @@ public sealed record ScaleProfile(
         patience: 10,
         poolSplits: true);
 
-    public static IReadOnlyList<ScaleProfile> All { get; } = [Smoke, Paper];
+    public static IReadOnlyList<ScaleProfile> All { get; } = [Smoke, Claims, Paper];
 
     /// <summary>
     /// A scale whose design — dataset, recipes, models, population, validation and test sets, attack — is the one
@@ -108,8 +121,13 @@ public sealed record ScaleProfile(
         return new ScaleProfile(
             name, design.Dataset, design.Models, design.Population, design.Validation, design.Test, epochs, batchSize,
             learningRate, momentum, weightDecay, model, cropPadding, cutoutSize, labelSmoothing, patience, design.Recipes,
-            design.Attack, poolSplits, design.Twins, Preregistration.Current.Claim("C4").Recipes);
+            design.Attack, poolSplits, design.Twins, Preregistration.Current.Claim("C4").Recipes, design.Replicates);
     }
+
+    /// <summary>The design registered under <paramref name="name"/>, trained as <paramref name="training"/> is.</summary>
+    private static ScaleProfile Registered(string name, ScaleProfile training) => Registered(
+        name, training.Epochs, training.BatchSize, training.LearningRate, training.Momentum, training.WeightDecay, training.Model,
+        training.CropPadding, training.CutoutSize, training.LabelSmoothing, training.Patience, training.PoolSplits);
 
     /// <summary>
     /// The LiRA variant for a population of <paramref name="models"/> models trained elsewhere (<c>miarepro attack</c>):

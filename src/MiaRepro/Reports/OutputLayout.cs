@@ -15,6 +15,9 @@ public sealed partial record OutputLayout(string Name, Func<string, bool> Owns)
     /// <summary><c>stability</c>: stability.md, stability.json and one seed-S/ folder per master seed.</summary>
     public static OutputLayout Stability { get; } = new("stability", n => n is "stability.md" or "stability.json" || SeedFolder().IsMatch(n));
 
+    /// <summary><c>reproduce</c> at a replicated scale: claims.md, claims.json and one replicate-r/ folder per replicate.</summary>
+    public static OutputLayout Replicated { get; } = new("replicated run", n => n is "claims.md" or "claims.json" || ReplicateFolder().IsMatch(n));
+
     /// <summary><c>audit</c>: audit.md, audit.json, leaking/ (the examples that leak) and run/ (the reproduction's outputs).</summary>
     public static OutputLayout Audit { get; } = new("audit", n => n is "audit.md" or "audit.json" or "leaking" or "run");
 
@@ -23,6 +26,9 @@ public sealed partial record OutputLayout(string Name, Func<string, bool> Owns)
 
     [GeneratedRegex("^seed-[0-9]+$")]
     private static partial Regex SeedFolder();
+
+    [GeneratedRegex("^replicate-[0-9]+$")]
+    private static partial Regex ReplicateFolder();
 
     [GeneratedRegex("^experiment-[0-9]+$")]
     private static partial Regex ExperimentFolder();

@@ -247,11 +247,12 @@ public static class ResultsJson
         ["seconds"] = m.Seconds,
     };
 
-    private static JsonObject Claim(ClaimResult c) => new()
+    /// <summary>A claim's verdict, numbers and parts (with each replicate's effect, for a replicated design's claim).</summary>
+    public static JsonObject Claim(ClaimResult c) => new()
     {
         ["id"] = c.Id,
         ["statement"] = c.Statement,
-        ["verdict"] = c.Verdict.ToString().ToLowerInvariant(),
+        ["verdict"] = c.Verdict.Text(),
         ["effect"] = Finite(c.Effect),
         ["ci95"] = c.Ci95 is null ? null : new JsonArray(Finite(c.Ci95[0]), Finite(c.Ci95[1])),
         ["threshold"] = c.Threshold,
@@ -264,9 +265,19 @@ public static class ResultsJson
             ["effect"] = Finite(p.Effect),
             ["ci95"] = p.Ci95 is null ? null : new JsonArray(Finite(p.Ci95[0]), Finite(p.Ci95[1])),
             ["threshold"] = p.Threshold,
-            ["verdict"] = p.Verdict?.ToString().ToLowerInvariant(),
-        })]),
+            ["verdict"] = p.Verdict?.Text(),
+        }.With(p.Replicates.Count > 0, "by_replicate", () => new JsonArray([.. p.Replicates.Select(v => (JsonNode?)Finite(v))])))]),
     };
+
+    private static JsonObject With(this JsonObject node, bool when, string key, Func<JsonNode> value)
+    {
+        if (when)
+        {
+            node[key] = value();
+        }
+
+        return node;
+    }
 
     /// <summary>Which pre-registration the claims were decided under: its path, version, SHA-256 and whether the scale's design is confirmatory.</summary>
     private static JsonObject Preregistered(RunSettings settings)
@@ -293,7 +304,7 @@ public static class ResultsJson
         ["claims"] = new JsonArray([.. s.Claims.Select(c => (JsonNode)new JsonObject
         {
             ["id"] = c.Id,
-            ["verdict"] = c.Verdict.ToString().ToLowerInvariant(),
+            ["verdict"] = c.Verdict.Text(),
             ["effect"] = Finite(c.Effect),
             ["ci95"] = c.Ci95 is null ? null : new JsonArray(Finite(c.Ci95[0]), Finite(c.Ci95[1])),
             ["threshold"] = c.Threshold,

@@ -30,7 +30,7 @@ public static class StabilityOutput
 
     /// <summary>A claim's summary: "stable: inconclusive at 5 of 5 seeds" or "unstable: supported at 3 of 5 seeds".</summary>
     public static string Summary(ClaimStability c) =>
-        Invariant($"{(c.Stable ? "stable" : "unstable")}: {c.Verdict.ToString().ToLowerInvariant()} at {c.BySeed.Count - c.Differing} of {c.BySeed.Count} seeds");
+        Invariant($"{(c.Stable ? "stable" : "unstable")}: {c.Verdict.Text()} at {c.BySeed.Count - c.Differing} of {c.BySeed.Count} seeds");
 
     public static string Markdown(StabilityRun run)
     {
@@ -76,13 +76,13 @@ public static class StabilityOutput
             ["claims"] = new JsonArray([.. run.Claims.Select(c => (JsonNode)new JsonObject
             {
                 ["id"] = c.Id,
-                ["verdict"] = c.Verdict.ToString().ToLowerInvariant(),
+                ["verdict"] = c.Verdict.Text(),
                 ["differing"] = c.Differing,
                 ["stable"] = c.Stable,
                 ["by_seed"] = new JsonArray([.. c.BySeed.Select(b => (JsonNode)new JsonObject
                 {
                     ["seed"] = b.Seed,
-                    ["verdict"] = b.Result.Verdict.ToString().ToLowerInvariant(),
+                    ["verdict"] = b.Result.Verdict.Text(),
                     ["effect"] = ResultsJson.Finite(b.Result.Effect),
                     ["ci95"] = b.Result.Ci95 is null ? null : new JsonArray(ResultsJson.Finite(b.Result.Ci95[0]), ResultsJson.Finite(b.Result.Ci95[1])),
                     ["reason"] = b.Result.Reason,

@@ -52,7 +52,7 @@ public sealed class FrozenPopulationTests
         // And each row decides the claims that use an attack (not C4, which measures the shadow distributions)
         foreach (var row in analysis.Sensitivity)
         {
-            row.Claims.Select(c => c.Id).Should().Equal(["C0", "C1", "C2", "C3", "C5"], row.Attack);
+            row.Claims.Select(c => c.Id).Should().Equal(["C0", "C1", "C2", "C3a", "C3b", "C5"], row.Attack);
             row.Claims.Should().OnlyContain(c => c.Measure.Contains(row.Attack, StringComparison.Ordinal), "each claim names the attack it was decided from");
         }
 

@@ -15,7 +15,9 @@ public sealed class ClaimTests
 
     private static LiraBeatsLossClaim C0() => new(Lira, Registered("C0"));
 
-    private static CombinedTechniquesClaim C3() => new(Lira, Registered("C3"));
+    private static CombinedTechniquesClaim C3a() => CombinedTechniquesClaim.Lowers(Lira, Registered("C3a"));
+
+    private static CombinedTechniquesClaim C3b() => CombinedTechniquesClaim.TheMost(Lira, Registered("C3b"));
 
     private static CombinedRandomnessClaim C4() => new(Registered("C4"));
 
@@ -105,52 +107,59 @@ public sealed class ClaimTests
     }
 
     [Fact]
-    public void C3_is_supported_when_the_combined_recipe_leaks_less_than_each_technique_alone_and_the_baseline()
+    public void C3a_and_C3b_are_supported_when_the_combined_recipe_leaks_less_than_each_technique_alone_and_the_baseline()
     {
         // Given the combined recipe well below crop-flip and early-stop alone, which are below the baseline
         var world = new ClaimWorld().Recipe("baseline", 2.5).Recipe("crop-flip", 1.6).Recipe("early-stop", 1.4).Recipe("crop-flip-early-stop", 0.3);
 
         // When
-        var result = world.Decide(C3());
+        var lowers = world.Decide(C3a());
+        var most = world.Decide(C3b());
 
-        // Then "the most" (against early-stop, the better technique) and "lowers" both hold; the largest factor is reported
-        result.Verdict.Should().Be(Verdict.Supported, result.Reason);
-        result.Parts.Select(p => p.Name).Should().Equal("below_each_technique", "below_baseline", "largest_reduction");
-        result.Parts[0].Verdict.Should().Be(Verdict.Supported);
-        result.Parts[1].Verdict.Should().Be(Verdict.Supported);
-        result.Parts[2].Measure.Should().Be("baseline ÷ crop-flip-early-stop");
-        result.Parts[2].Threshold.Should().BeNull("the largest reduction is reported, not tested");
-        result.Effect.Should().Be(result.Parts[0].Effect);
-        result.Ci95![0].Should().BeGreaterThan(1);
+        // Then "lowers" holds against the baseline with the largest factor reported, and "the most" against early-stop
+        // (the better technique) at 1% FPR and by AUC, with its 0.1% ratio reported
+        lowers.Verdict.Should().Be(Verdict.Supported, lowers.Reason);
+        lowers.Parts.Select(p => p.Name).Should().Equal("below_baseline", "auc_below_baseline", "largest_reduction");
+        lowers.Parts[2].Measure.Should().Be("baseline ÷ crop-flip-early-stop");
+        lowers.Parts[2].Threshold.Should().BeNull("the largest reduction is reported, not tested");
+        lowers.Parts[1].Ratio.Should().BeFalse("an AUC difference is not a ratio");
+        lowers.Effect.Should().Be(lowers.Parts[0].Effect);
+        most.Verdict.Should().Be(Verdict.Supported, most.Reason);
+        most.Parts.Select(p => p.Name).Should().Equal("below_each_technique", "auc_below_each_technique", "below_each_technique_at_0.1%");
+        most.Measure.Should().Contain("TPR at 1% FPR");
+        most.Parts[2].Threshold.Should().BeNull();
+        most.Ci95![0].Should().BeGreaterThan(1);
     }
 
     [Fact]
-    public void C3_is_refuted_when_a_technique_alone_leaks_less_than_the_combination()
+    public void C3b_is_refuted_when_a_technique_alone_leaks_less_than_the_combination_while_C3a_holds()
     {
         // Given early stopping alone well below the combined recipe, both below the baseline
         var world = new ClaimWorld().Recipe("baseline", 2.5).Recipe("crop-flip", 1.6).Recipe("early-stop", 0.3).Recipe("crop-flip-early-stop", 1.4);
 
         // When
-        var result = world.Decide(C3());
+        var lowers = world.Decide(C3a());
+        var most = world.Decide(C3b());
 
-        // Then "lowers" holds but "the most" is refuted, and so is the claim
-        result.Parts[1].Verdict.Should().Be(Verdict.Supported);
-        result.Parts[0].Verdict.Should().Be(Verdict.Refuted);
-        result.Verdict.Should().Be(Verdict.Refuted, result.Reason);
-        result.Parts[2].Measure.Should().Be("baseline ÷ early-stop", "early-stop has the largest reduction of the run");
+        // Then "lowers" holds but "the most" is refuted: two claims, two verdicts
+        lowers.Verdict.Should().Be(Verdict.Supported, lowers.Reason);
+        lowers.Parts[2].Measure.Should().Be("baseline ÷ early-stop", "early-stop has the largest reduction of the run");
+        most.Parts[0].Verdict.Should().Be(Verdict.Refuted);
+        most.Verdict.Should().Be(Verdict.Refuted, most.Reason);
     }
 
     [Fact]
-    public void C3_is_inconclusive_when_the_combination_is_no_better_than_the_better_technique()
+    public void C3b_is_inconclusive_when_the_combination_is_no_better_than_the_better_technique()
     {
         // Given the combined recipe drawn exactly as early stopping alone
         var world = new ClaimWorld().Recipe("baseline", 2.5).Recipe("crop-flip", 1.6).Recipe("early-stop", 0.8).Recipe("crop-flip-early-stop", 0.8);
 
         // When
-        var result = world.Decide(C3());
+        var result = world.Decide(C3b());
 
         // Then
         result.Parts[0].Effect.Should().Be(1.0);
+        result.Parts[1].Effect.Should().Be(0.0);
         result.Verdict.Should().Be(Verdict.Inconclusive, result.Reason);
     }
 
@@ -325,7 +334,7 @@ public sealed class ClaimTests
         var recipes = ScaleProfile.Smoke.Recipes;
 
         // Then
-        ClaimCatalog.For(ScaleProfile.Smoke).Select(c => c.Id).Should().Equal("C0", "C1", "C2", "C3", "C4", "C5");
+        ClaimCatalog.For(ScaleProfile.Smoke).Select(c => c.Id).Should().Equal("C0", "C1", "C2", "C3a", "C3b", "C4", "C5");
         ClaimCatalog.For(ScaleProfile.Smoke).Should().OnlyContain(c => c.AppliesTo(recipes.ToDictionary(r => r, r => RecipeCatalog.Create(r, ScaleProfile.Smoke))));
         ClaimCatalog.For(ScaleProfile.Paper).Should().OnlyContain(c => c.AppliesTo(ScaleProfile.Paper.Recipes.ToDictionary(r => r, r => RecipeCatalog.Create(r, ScaleProfile.Paper))));
     }

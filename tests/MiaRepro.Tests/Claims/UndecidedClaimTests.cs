@@ -31,9 +31,10 @@ public sealed class UndecidedClaimTests
     }
 
     [Fact]
-    public void The_registration_leaves_C3_and_C4_undecided_at_smoke_scale_and_decides_every_claim_at_paper_scale()
+    public void The_registration_leaves_C3b_and_C4_undecided_at_smoke_C4_and_C5_at_the_claims_scale_and_decides_every_claim_at_paper_scale()
     {
-        ClaimCatalog.For(ScaleProfile.Smoke).Where(c => c is UndecidedClaim).Select(c => c.Id).Should().Equal("C3", "C4");
+        ClaimCatalog.For(ScaleProfile.Smoke).Where(c => c is UndecidedClaim).Select(c => c.Id).Should().Equal("C3b", "C4");
+        ClaimCatalog.For(ScaleProfile.Claims).Where(c => c is UndecidedClaim).Select(c => c.Id).Should().Equal("C4", "C5");
         ClaimCatalog.For(ScaleProfile.Paper).Should().NotContain(c => c is UndecidedClaim);
     }
 

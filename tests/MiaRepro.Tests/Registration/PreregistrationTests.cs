@@ -39,7 +39,7 @@ public sealed class PreregistrationTests
         // Then
         current.Sha256.Should().Be(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))));
         current.Format.Should().Be(Preregistration.ExpectedFormat);
-        current.Claims.Select(c => c.Id).Should().Equal("C0", "C1", "C2", "C3", "C4", "C5");
+        current.Claims.Select(c => c.Id).Should().Equal("C0", "C1", "C2", "C3a", "C3b", "C4", "C5");
         current.Claims.Should().OnlyContain(c => c.Direction == "above" && c.Recipes.All(RecipeCatalog.Contains));
     }
 
@@ -55,7 +55,8 @@ public sealed class PreregistrationTests
             (scale.Dataset, scale.Models, scale.Population, scale.Validation, scale.Test, scale.LiraAttack)
                 .Should().Be((design.Dataset, design.Models, design.Population, design.Validation, design.Test, design.Attack), scale.Name);
             scale.Recipes.Should().Equal(design.Recipes, scale.Name);
-            design.Replicates.Should().Be(1, "one population of independent trainings per recipe (CoverageTests)");
+            scale.Replicates.Should().Be(design.Replicates, scale.Name);
+            design.Replicates.Should().Be(scale.Name == "claims" ? 5 : 1, "the claims scale replicates the smoke design; the others run one population per recipe");
             design.Queries.Should().Be(QueryGrid.DefaultQueries);
             design.BootstrapReplicates.Should().Be(new RunSettings(scale, scale.Dataset, null, "cpu", scale.Recipes, 0, "out", 1).BootstrapReplicates);
             design.Confirmatory.Should().Be(design.ConfirmingSeeds.Count > 0, "a design is confirmatory exactly when its confirming seeds are written");

@@ -52,7 +52,7 @@ public sealed class StabilityTests
         summary["seeds"]!.AsArray().Select(s => s!.GetValue<long>()).Should().Equal(7, 8);
         summary["preregistration"]!["sha256"]!.GetValue<string>().Should().Be(global::MiaRepro.Registration.Preregistration.Current.Sha256);
         var claims = summary["claims"]!.AsArray();
-        claims.Select(c => c!["id"]!.GetValue<string>()).Should().Equal("C0", "C1", "C2", "C3", "C4", "C5");
+        claims.Select(c => c!["id"]!.GetValue<string>()).Should().Equal("C0", "C1", "C2", "C3a", "C3b", "C4", "C5");
         foreach (var seed in new long[] { 7, 8 })
         {
             var results = CliProcess.Results(Path.Combine(outDir, $"seed-{seed}"));

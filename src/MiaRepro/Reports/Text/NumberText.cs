@@ -1,3 +1,4 @@
+using MiaRepro.Claims;
 using MiaRepro.Metrics;
 using static System.FormattableString;
 
@@ -23,7 +24,7 @@ public static class NumberText
     public static string FormatEffectInterval(double[]? ci95) => ci95 is null ? "—" : Invariant($"[{ci95[0]:0.##}, {ci95[1]:0.##}]");
 
     /// <summary>A claim's verdict as the tables write it: "supported", "refuted", "inconclusive".</summary>
-    public static string FormatVerdict(Claims.Verdict verdict) => verdict.ToString().ToLowerInvariant();
+    public static string FormatVerdict(Claims.Verdict verdict) => verdict.Text();
 
     /// <summary>A claim in one cell: "effect [95% CI] verdict" (no interval when it has none).</summary>
     public static string FormatClaimCell(Claims.ClaimResult claim)
