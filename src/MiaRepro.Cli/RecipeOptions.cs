@@ -8,7 +8,7 @@ namespace MiaRepro.Cli;
 public abstract class RecipeOptions : DeviceOptions
 {
     [CommandOption("--scale <SCALE>")]
-    [Description("smoke (default): Fashion-MNIST, small CNN, CPU minutes; paper: CIFAR, ResNet-18, 14-recipe grid, GPU")]
+    [Description("smoke (default): Fashion-MNIST, small CNN, CPU minutes; claims (reproduce only): 5 independent smoke replicates, every claim from their spread, ~50 CPU minutes; paper: CIFAR, ResNet-18, 14-recipe grid, GPU")]
     public string Scale { get; init; } = "smoke";
 
     [CommandOption("--recipes <LIST>")]

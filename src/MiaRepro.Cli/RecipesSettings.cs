@@ -7,7 +7,7 @@ namespace MiaRepro.Cli;
 public sealed class RecipesSettings : CommandSettings
 {
     [CommandOption("--scale <SCALE>")]
-    [Description("smoke (default) or paper: the scale whose settings complete the recipes (model, epochs, batch, optimizer, crop padding, patience)")]
+    [Description("smoke (default), claims or paper: the scale whose settings complete the recipes (model, epochs, batch, optimizer, crop padding, patience)")]
     public string Scale { get; init; } = "smoke";
 
     [CommandOption("--write <LIST>")]

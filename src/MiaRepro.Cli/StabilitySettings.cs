@@ -28,6 +28,12 @@ public sealed class StabilitySettings : RunOptions
     {
         var template = ToRunSettings(Out, Store ?? ModelStore.DefaultRoot());
         List<SettingProblem> problems = [.. template.Problems()];
+        if (template.Scale.Replicates > 1)
+        {
+            problems.Add(new SettingProblem(
+                MiaRepro.Setting.Scale, template.Scale.Name, "is replicated and decides its claims from its replicates; run it with `reproduce --scale claims --seed S`, or stability at --scale smoke."));
+        }
+
         if (Seed != 0)
         {
             problems.Add(new SettingProblem(

@@ -14,6 +14,12 @@ public sealed class SweepCommand : Command<SweepSettings>
     {
         UnknownArguments.Reject(context);
         var (parsed, run, problems) = settings.Read();
+        if (run.Scale.Replicates > 1)
+        {
+            problems = [.. problems, new SettingProblem(
+                MiaRepro.Setting.Scale, run.Scale.Name, "is replicated; a sweep shards one population. Run it with `reproduce --scale claims`, or shard --scale smoke.")];
+        }
+
         if (problems.Count > 0)
         {
             return ExitCodes.Report(problems);
