@@ -31,6 +31,9 @@ public static class CliApp
             config.AddCommand<StabilityCommand>("stability")
                 .WithDescription("Reproduce at several master seeds (reproduce's options, --seeds LIST) and show, per claim, each seed's effect, interval and verdict and how many seeds differ: stability.md, stability.json.")
                 .WithExample("stability", "--seeds", "101,102,103,104,105", "--out", "stability");
+            config.AddCommand<CoverageCommand>("coverage")
+                .WithDescription("Measure, out of sample, the coverage of the claims scale's intervals: every subset of R populations' interval against the other populations' estimate, per claim part (runs of one design not used to design it): coverage.md, coverage.json.")
+                .WithExample("coverage", "docs/stability/claims-portable-seed-4101", "docs/stability/smoke-portable-v4", "--out", "coverage");
             config.AddCommand<SweepCommand>("sweep")
                 .WithDescription("Train shard i of n of a run's models (reproduce's options, --shard i/n with i from 1, --out DIR): models into DIR/store, the manifest DIR/shard.json.")
                 .WithExample("sweep", "--scale", "paper", "--device", "cuda", "--shard", "1/16", "--out", "shard-1");

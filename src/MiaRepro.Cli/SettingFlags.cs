@@ -28,6 +28,8 @@ public static class SettingFlags
         [Setting.Shards] = "SHARD_DIR...",
         [Setting.BootstrapReplicates] = "--replicates",
         [Setting.Delta] = "--delta",
+        [Setting.Runs] = "RUN_DIR...",
+        [Setting.DesignReplicates] = "--design-replicates",
     };
 
     /// <summary>The flag that sets <paramref name="setting"/>.</summary>

@@ -26,4 +26,6 @@ public static class Setting
     public const string Shards = "shards";
     public const string BootstrapReplicates = "bootstrap_replicates";
     public const string Delta = "delta";
+    public const string Runs = "runs";
+    public const string DesignReplicates = "design_replicates";
 }

@@ -39,7 +39,7 @@ public static class ReplicatedClaims
         var first = byReplicate[0];
         var margin = registration.Claims.FirstOrDefault(c => c.Id == id)?.Thresholds?.GetValueOrDefault(MarginName);
         var r = byReplicate.Count;
-        var measure = $"{first.Measure} — mean over {r} independent replicates (geometric for ratios), 95% t-interval on {r - 1} df";
+        var measure = $"{first.Measure} — over {r} independent replicates (a TPR ratio pooled, Σ ÷ Σ, with a delete-one-replicate jackknife; a difference by its mean; another ratio by its geometric mean), 95% t-interval on {r - 1} df";
         var names = first.TestedParts.Select(p => p.Name).ToList();
         if (byReplicate.Any(c => !c.TestedParts.Select(p => p.Name).SequenceEqual(names)))
         {
@@ -93,7 +93,7 @@ public static class ReplicatedClaims
     /// (<see cref="ReplicateEstimate.OfRatio"/>); any other part averages its effects (<see cref="ReplicateEstimate.Of"/>).
     /// Null when a replicate did not measure it.
     /// </summary>
-    private static ReplicateEstimate? Estimate(IReadOnlyList<ClaimPart> byReplicate, bool ratio)
+    public static ReplicateEstimate? Estimate(IReadOnlyList<ClaimPart> byReplicate, bool ratio)
     {
         if (ratio && byReplicate.All(p => p.Sides is not null))
         {
@@ -101,6 +101,33 @@ public static class ReplicatedClaims
         }
 
         return byReplicate.Any(p => p.Effect is null) ? null : ReplicateEstimate.Of([.. byReplicate.Select(p => p.Effect!.Value)], ratio);
+    }
+
+    /// <summary>
+    /// The point estimate <see cref="Estimate"/> gives, alone: formed from a single replicate too (the pooled sides, or
+    /// the mean of the effects, geometric for a ratio). Null when a replicate did not measure the part, or a pooled
+    /// denominator is 0.
+    /// </summary>
+    public static double? PointEstimate(IReadOnlyList<ClaimPart> byReplicate, bool ratio)
+    {
+        ArgumentNullException.ThrowIfNull(byReplicate);
+        if (byReplicate.Count == 0)
+        {
+            return null;
+        }
+
+        if (ratio && byReplicate.All(p => p.Sides is not null))
+        {
+            var bottom = byReplicate.Sum(p => p.Sides!.Value.Denominator);
+            return bottom > 0 ? byReplicate.Sum(p => p.Sides!.Value.Numerator) / bottom : null;
+        }
+
+        if (byReplicate.Any(p => p.Effect is not { } e || !double.IsFinite(e) || (ratio && e <= 0)))
+        {
+            return null;
+        }
+
+        return ratio ? Math.Exp(byReplicate.Average(p => Math.Log(p.Effect!.Value))) : byReplicate.Average(p => p.Effect!.Value);
     }
 
     private static string Describe(ClaimPart part, double? margin)

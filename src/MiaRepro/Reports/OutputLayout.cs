@@ -18,6 +18,9 @@ public sealed partial record OutputLayout(string Name, Func<string, bool> Owns)
     /// <summary><c>reproduce</c> at a replicated scale: claims.md, claims.json and one replicate-r/ folder per replicate.</summary>
     public static OutputLayout Replicated { get; } = new("replicated run", n => n is "claims.md" or "claims.json" || ReplicateFolder().IsMatch(n));
 
+    /// <summary><c>coverage</c>: coverage.md and coverage.json.</summary>
+    public static OutputLayout Coverage { get; } = new("coverage", n => n is "coverage.md" or "coverage.json");
+
     /// <summary><c>audit</c>: audit.md, audit.json, leaking/ (the examples that leak) and run/ (the reproduction's outputs).</summary>
     public static OutputLayout Audit { get; } = new("audit", n => n is "audit.md" or "audit.json" or "leaking" or "run");
 

@@ -56,8 +56,9 @@ public static class ReplicatedOutput
         }
 
         md.AppendLine().AppendLine(
-            "Each replicate is the scale's design at its own master seed (own split, keep matrix and model seeds). A part's estimate is the mean " +
-            "of the replicates' effects — geometric for ratios — and its interval the Student t-interval on R − 1 degrees of freedom: its variance is " +
+            "Each replicate is the scale's design at its own master seed (own split, keep matrix and model seeds). A TPR ratio's estimate pools the " +
+            "replicates (Σ numerators ÷ Σ denominators) and its standard error is the delete-one-replicate jackknife's on the log scale; a difference's " +
+            "estimate is the replicates' mean, another ratio's their geometric mean; the interval is the Student t-interval on R − 1 degrees of freedom: its variance is " +
             "the spread between independent replicates, not a correction fitted to one run. A part is supported when its interval lies wholly above " +
             "the threshold, refuted when wholly below, *no effect of interest* when wholly inside the registered equivalence region; a claim is " +
             "supported when every tested part is, refuted or of no effect of interest when Holm's procedure across its parts finds one. " +

@@ -258,6 +258,8 @@ public static class ResultsJson
         ["threshold"] = c.Threshold,
         ["measure"] = c.Measure,
         ["reason"] = c.Reason,
+        ["ratio"] = c.Ratio,
+        ["sides"] = Sides(c.Sides),
         ["parts"] = new JsonArray([.. c.Parts.Select(p => (JsonNode)new JsonObject
         {
             ["name"] = p.Name,
@@ -266,8 +268,14 @@ public static class ResultsJson
             ["ci95"] = p.Ci95 is null ? null : new JsonArray(Finite(p.Ci95[0]), Finite(p.Ci95[1])),
             ["threshold"] = p.Threshold,
             ["verdict"] = p.Verdict?.Text(),
+            ["ratio"] = p.Ratio,
+            ["sides"] = Sides(p.Sides),
         }.With(p.Replicates.Count > 0, "by_replicate", () => new JsonArray([.. p.Replicates.Select(v => (JsonNode?)Finite(v))])))]),
     };
+
+    /// <summary>A ratio's two measured sides as [numerator, denominator] (what a replicated design pools), or null.</summary>
+    private static JsonArray? Sides((double Numerator, double Denominator)? sides) =>
+        sides is { } s ? new JsonArray(Finite(s.Numerator), Finite(s.Denominator)) : null;
 
     private static JsonObject With(this JsonObject node, bool when, string key, Func<JsonNode> value)
     {
