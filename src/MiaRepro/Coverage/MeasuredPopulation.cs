@@ -59,16 +59,17 @@ public sealed record MeasuredPopulation(string Source, long Seed, string Design,
             return [Path.Combine(folder, ResultsJsonExporter.FileName)];
         }
 
-        var nested = new[] { ("claims.json", "replicate-"), ("stability.json", "seed-") }
-            .Where(k => File.Exists(Path.Combine(folder, k.Item1)))
-            .Select(k => Directory.Exists(folder) ? Directory.GetDirectories(folder, k.Item2 + "*") : [])
-            .FirstOrDefault();
-        var found = (nested ?? [])
-            .Where(d => OutputLayout.Replicated.Owns(Path.GetFileName(d)) || OutputLayout.Stability.Owns(Path.GetFileName(d)))
-            .Select(d => Path.Combine(d, ResultsJsonExporter.FileName))
-            .Where(File.Exists)
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        // A replicated or stability run's folder: its own summary file, and its populations in the folders its layout owns.
+        var layout = new[] { ("claims.json", OutputLayout.Replicated), ("stability.json", OutputLayout.Stability) }
+            .FirstOrDefault(k => File.Exists(Path.Combine(folder, k.Item1))).Item2;
+        var found = layout is null
+            ? []
+            : Directory.GetDirectories(folder)
+                .Where(d => layout.Owns(Path.GetFileName(d)))
+                .Select(d => Path.Combine(d, ResultsJsonExporter.FileName))
+                .Where(File.Exists)
+                .Order(StringComparer.Ordinal)
+                .ToList();
         return found.Count > 0
             ? found
             : throw new InputException(

@@ -76,7 +76,8 @@ public static class ReplicateCoverage
             k => (k.Claim, k.Name),
             k => populations.Select(pop => pop.Single(c => c.Id == k.Claim).TestedParts.First(p => p.Name == k.Name)).ToArray());
 
-        var subsets = Subsets(n, replicates).ToList();
+        // Each subset with its complement, formed once for every part.
+        var subsets = Subsets(n, replicates).Select(inside => (Inside: inside, Outside: Enumerable.Range(0, n).Except(inside).ToArray())).ToList();
         var parts = new List<PartCoverage>();
         foreach (var (claim, name, ratio) in keys)
         {
@@ -86,8 +87,8 @@ public static class ReplicateCoverage
             var widen = AdjustedWidth(n, replicates);
             foreach (var subset in subsets)
             {
-                var inside = subset.Select(i => all[i]).ToList();
-                var outside = Enumerable.Range(0, n).Except(subset).Select(i => all[i]).ToList();
+                var inside = subset.Inside.Select(i => all[i]).ToList();
+                var outside = subset.Outside.Select(i => all[i]).ToList();
                 var estimate = ReplicatedClaims.Estimate(inside, ratio);
                 var reference = ReplicatedClaims.PointEstimate(outside, ratio);
                 if (estimate is null || reference is not { } truth || !double.IsFinite(truth))
