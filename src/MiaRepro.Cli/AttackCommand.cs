@@ -19,7 +19,7 @@ public sealed class AttackCommand : Command<AttackSettings>
         var population = settings.RequirePopulationDir(context.Name);
         var problems = Validation.Problems(
             [],
-            OutputFolder.Problem(settings.Out),
+            OutputFolder.Problem(settings.Out, null, (Setting.PopulationDir, population)),
             settings.Replicates < 0 ? new SettingProblem(Setting.BootstrapReplicates, Invariant($"{settings.Replicates}"), "use ≥ 0 replicates (0: no intervals).") : null,
             settings.Seed < 0 ? new SettingProblem(Setting.Seed, Invariant($"{settings.Seed}"), "use a seed ≥ 0.") : null);
         if (problems.Count > 0)

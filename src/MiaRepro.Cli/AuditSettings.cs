@@ -29,6 +29,6 @@ public sealed class AuditSettings : StoreRunOptions
             Scale = named.Scale with { Twins = 0 },
             Recipes = [RecipeCatalog.Baseline, .. named.Recipes.Where(r => r != RecipeCatalog.Baseline)],
         };
-        return (run, Validation.Problems([.. run.Problems(), .. Audit.Problems(run, Delta)], OutputFolder.Problem(Out, OutputLayout.Audit)));
+        return (run, Validation.Problems([.. run.Problems(), .. Audit.Problems(run, Delta)], OutputFolder.Problem(Out, OutputLayout.Audit, RecipeFileInputs)));
     }
 }

@@ -38,7 +38,7 @@ public sealed class CoverageSettings : CommandSettings
                 Setting.DesignReplicates, replicates.ToString(CultureInfo.InvariantCulture), $"must be from 2 to {ReplicateCoverage.MaxPopulations - 1}: an interval of R replicates has R − 1 degrees of freedom."));
         }
 
-        if (OutputFolder.Problem(Out, OutputLayout.Coverage) is { } outProblem)
+        if (OutputFolder.Problem(Out, OutputLayout.Coverage, Runs.Select(r => (Setting.Runs, (string?)r))) is { } outProblem)
         {
             problems.Add(outProblem);
         }

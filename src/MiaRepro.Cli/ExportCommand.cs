@@ -24,7 +24,7 @@ public sealed class ExportCommand : Command<ExportSettings>
 
         var population = settings.RequirePopulationDir(context.Name);
         var outDir = settings.Out ?? throw new InputException($"--out DIR is required; run 'miarepro {context.Name} --help' for the options.");
-        if (OutputFolder.Problem(outDir, OutputLayout.LiraReference) is { } problem)
+        if (OutputFolder.Problem(outDir, OutputLayout.LiraReference, (Setting.PopulationDir, population)) is { } problem)
         {
             return ExitCodes.Report([problem]);
         }

@@ -15,7 +15,7 @@ public sealed class MergeCommand : Command<MergeSettings>
         UnknownArguments.Reject(context);
         var console = AnsiConsole.Console;
         var watch = Stopwatch.StartNew();
-        if (OutputFolder.Problem(settings.Out) is { } problem)
+        if (OutputFolder.Problem(settings.Out, null, [.. settings.Shards.Select(s => (Setting.Shards, (string?)s)), (Setting.DataDir, settings.DataDir)]) is { } problem)
         {
             return ExitCodes.Report([problem]);
         }

@@ -19,6 +19,9 @@ public abstract class RecipeOptions : DeviceOptions
     [Description("a recipe file (docs/recipes.md#recipe-files; 'miarepro recipes --write NAME' starts one) whose recipes join the run; repeatable")]
     public string[] RecipeFiles { get; init; } = [];
 
+    /// <summary>The recipe files, as inputs an output folder must stay apart from (<see cref="Reports.OutputFolder.Problem"/>).</summary>
+    public IEnumerable<(string Setting, string? Path)> RecipeFileInputs => RecipeFiles.Select(f => (MiaRepro.Setting.RecipeFiles, (string?)f));
+
     /// <summary>
     /// The run's recipe names — those named (else <paramref name="unnamed"/>, by default <paramref name="profile"/>'s),
     /// then each recipe file's recipe not named already — and the recipe files' recipes, completed at <paramref name="profile"/>.

@@ -36,6 +36,21 @@ public sealed class RecipesCommand : Command<RecipesSettings>
             return ExitCodes.Ran;
         }
 
+        if (string.IsNullOrWhiteSpace(settings.Out))
+        {
+            throw new InputException($"--out '{settings.Out}' is empty: name the recipe file to write, e.g. --out my-recipe.json.");
+        }
+
+        if (Directory.Exists(settings.Out))
+        {
+            throw new InputException($"--out {settings.Out} is a folder: name the recipe file to write, e.g. --out {Path.Combine(settings.Out, "my-recipe.json")}.");
+        }
+
+        if (File.Exists(settings.Out) && !settings.Force)
+        {
+            throw new InputException($"--out {settings.Out} exists, and MiaRepro does not overwrite a file it did not write: name a new file, or add --force to replace it.");
+        }
+
         var folder = Path.GetDirectoryName(Path.GetFullPath(settings.Out))!;
         if (!Directory.Exists(folder))
         {

@@ -17,4 +17,8 @@ public sealed class RecipesSettings : CommandSettings
     [CommandOption("--out <FILE>")]
     [Description("with --write: the recipe file to write (default: print it)")]
     public string? Out { get; init; }
+
+    [CommandOption("--force")]
+    [Description("with --out: replace FILE when it exists (without it an existing file is refused, never overwritten)")]
+    public bool Force { get; init; }
 }

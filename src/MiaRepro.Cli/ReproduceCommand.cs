@@ -19,7 +19,7 @@ public sealed class ReproduceCommand : Command<ReproduceSettings>
         UnknownArguments.Reject(context);
         var run = settings.ToRunSettings();
         var replicated = run.Scale.Replicates > 1;
-        if (Validation.Problems(run.Problems(), OutputFolder.Problem(run.Out, replicated ? OutputLayout.Replicated : null)) is { Count: > 0 } problems)
+        if (Validation.Problems(run.Problems(), OutputFolder.Problem(run.Out, replicated ? OutputLayout.Replicated : null, settings.RecipeFileInputs)) is { Count: > 0 } problems)
         {
             return ExitCodes.Report(problems);
         }

@@ -11,6 +11,7 @@ public static class SettingFlags
         [Setting.Scale] = "--scale",
         [Setting.Dataset] = "--dataset",
         [Setting.DataDir] = "--data-dir",
+        [Setting.PopulationDir] = "--population-dir",
         [Setting.Device] = "--device",
         [Setting.Recipes] = "--recipes",
         [Setting.RecipeFiles] = "--recipe-file",

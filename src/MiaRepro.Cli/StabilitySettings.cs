@@ -58,7 +58,7 @@ public sealed class StabilitySettings : RunOptions
             problems.Add(seedsProblem);
         }
 
-        if (OutputFolder.Problem(Out, OutputLayout.Stability) is { } outProblem)
+        if (OutputFolder.Problem(Out, OutputLayout.Stability, RecipeFileInputs) is { } outProblem)
         {
             problems.Add(outProblem);
         }

@@ -16,5 +16,8 @@ public abstract class StoreRunOptions : RunOptions
     public bool NoStore { get; init; }
 
     /// <summary>The store's folder, or null with <c>--no-store</c>.</summary>
-    protected string? StoreRoot => NoStore ? null : Store ?? ModelStore.DefaultRoot();
+    /// <exception cref="InputException">Both <c>--no-store</c> and <c>--store</c>, or a blank <c>MIAREPRO_STORE</c>.</exception>
+    protected string? StoreRoot => NoStore
+        ? Store is null ? null : throw new InputException($"--no-store and --store {Store} contradict each other: give one of them.")
+        : Store ?? ModelStore.DefaultRoot();
 }

@@ -22,10 +22,14 @@ public sealed class SweepSettings : RunOptions
     {
         var (shard, shardProblem) = Runs.Sharding.Shard.Parse(Shard);
         var run = ToRunSettings(Out ?? string.Empty, store: null);
-        List<SettingProblem> problems = [.. run.Problems()];
+        List<SettingProblem> problems = [.. run.Problems().Where(p => Out is not null || p.Setting != MiaRepro.Setting.Out)];
         if (Out is null)
         {
             problems.Add(new SettingProblem(MiaRepro.Setting.Out, null, "is required: the shard's folder (its models go to DIR/store, its manifest to DIR/shard.json)."));
+        }
+        else if (!string.IsNullOrWhiteSpace(Out) && Sweep.FolderProblem(Out) is { } folderProblem)
+        {
+            problems.Add(folderProblem);
         }
 
         if ((shardProblem ?? (problems.Count == 0 ? ShardPlan.Problem(shard!, run.Recipes, run.Scale.Models, run.Scale.TwinsOf) : null)) is { } planProblem)

@@ -9,6 +9,7 @@ public static class Setting
     public const string Scale = "scale";
     public const string Dataset = "dataset";
     public const string DataDir = "data_dir";
+    public const string PopulationDir = "population_dir";
     public const string Device = "device";
     public const string Recipes = "recipes";
     public const string RecipeFiles = "recipe_files";

@@ -14,6 +14,12 @@ public static class ImageFolderReader
     public const string Layout =
         "train/ and test/, each with one subfolder per class (the same class names) holding that class's PNG or JPEG images, all of one size";
 
+    /// <summary>The longest image side read: an image's header is checked against it before its pixels are decoded.</summary>
+    public const int MaxSide = 1024;
+
+    /// <summary>The most pixel bytes one split may hold once decoded (channels × height × width, summed over its images).</summary>
+    public const long MaxSplitBytes = 2L << 30;
+
     private static readonly string[] s_extensions = [".png", ".jpg", ".jpeg"];
 
     /// <exception cref="InputException">A folder is missing or empty, or an image is unreadable or of another size; the message names it.</exception>
@@ -74,6 +80,7 @@ public static class ImageFolderReader
         var images = new List<(byte[] Pixels, bool Gray)>();
         var labels = new List<long>();
         var (height, width, first) = (0, 0, string.Empty);
+        var bytes = 0L;
         foreach (var classFolder in folders)
         {
             var files = Directory.EnumerateFiles(classFolder).Where(IsImage).Order(StringComparer.Ordinal).ToList();
@@ -85,7 +92,8 @@ public static class ImageFolderReader
             var label = classNames.IndexOf(Path.GetFileName(classFolder)!);
             foreach (var file in files)
             {
-                var (pixels, gray, w, h) = DecodeOne(file);
+                var (pixels, gray, w, h) = DecodeOne(file, MaxSplitBytes - bytes);
+                bytes += pixels.LongLength;
                 if (images.Count == 0)
                 {
                     (height, width, first) = (h, w, file);
@@ -106,12 +114,24 @@ public static class ImageFolderReader
     }
 
     /// <summary>One image's pixels: grayscale as one byte per pixel, else RGB planes [3, h, w].</summary>
-    private static (byte[] Pixels, bool Gray, int Width, int Height) DecodeOne(string file)
+    /// <param name="budget">The pixel bytes the split may still take; an image beyond it is refused before it is decoded.</param>
+    private static (byte[] Pixels, bool Gray, int Width, int Height) DecodeOne(string file, long budget)
     {
         using var codec = SKCodec.Create(file)
             ?? throw new InputException($"{file} cannot be decoded as a PNG or JPEG image; replace or remove it.");
         var (w, h) = (codec.Info.Width, codec.Info.Height);
+        if (w > MaxSide || h > MaxSide || w < 1 || h < 1)
+        {
+            throw new InputException($"{file} declares {w}×{h} pixels; MiaRepro reads images of 1 to {MaxSide} pixels a side: resize it (the models train on small images).");
+        }
+
         var gray = codec.Info.ColorType == SKColorType.Gray8;
+        if ((gray ? 1L : 3L) * w * h > budget)
+        {
+            throw new InputException(
+                $"{file}: the images of {Path.GetDirectoryName(Path.GetDirectoryName(file))} take more than {MaxSplitBytes >> 30} GiB once decoded; use fewer or smaller images.");
+        }
+
         var info = new SKImageInfo(w, h, gray ? SKColorType.Gray8 : SKColorType.Rgba8888, SKAlphaType.Unpremul);
         using var bitmap = new SKBitmap(info);
         var result = codec.GetPixels(info, bitmap.GetPixels());

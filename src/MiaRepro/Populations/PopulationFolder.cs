@@ -27,6 +27,18 @@ public sealed record PopulationFolder(string Path, Population Population, IReadO
     /// <summary>φ of a recipe's twin models, float64 [twins, examples, queries]; twin t shares keep.npy's row t.</summary>
     public const string TwinScoresFile = "twin_scores.npy";
 
+    /// <summary>
+    /// <c>models.json</c>'s fingerprint of the arrays written with it: each file's SHA-256. A folder whose arrays
+    /// do not match it mixes two runs' files (a keep.npy of another seed, say) and is refused; a folder without it
+    /// (another tool's) is read as it is.
+    /// </summary>
+    public const string ArraysKey = "arrays";
+
+    /// <summary>The largest <c>models.json</c> read (one of 4,096 models with twins stays far below it).</summary>
+    public const long MaxModelsFileBytes = 64L << 20;
+
+    private static readonly string[] s_arrayFiles = [KeepFile, ScoresFile, LabelsFile, LogitsFile, TwinScoresFile];
+
     /// <summary>Mean train accuracy over the models, or null when <c>models.json</c> does not give it for every model.</summary>
     public double? TrainAccuracy => Mean(m => m.TrainAccuracy);
 
@@ -66,7 +78,68 @@ public sealed record PopulationFolder(string Path, Population Population, IReadO
             models["twins"] = JsonSerializer.SerializeToNode(twins.Models, JsonText.SnakeCase);
         }
 
+        var arrays = new JsonObject();
+        foreach (var file in s_arrayFiles.Where(f => File.Exists(System.IO.Path.Combine(dir, f))))
+        {
+            arrays[file] = Sha256(System.IO.Path.Combine(dir, file));
+        }
+
+        models[ArraysKey] = arrays;
         AtomicFile.WriteAllText(System.IO.Path.Combine(dir, ModelsFile), models.ToJsonString(JsonText.Indented));
+    }
+
+    private static string Sha256(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream));
+    }
+
+    /// <summary>Refuses a folder whose arrays are not those its <c>models.json</c> was written with (<see cref="ArraysKey"/>).</summary>
+    private static void RequireOneRun(string dir)
+    {
+        var path = System.IO.Path.Combine(dir, ModelsFile);
+        if (!File.Exists(path) || ModelsJson(path) is not JsonObject root || root[ArraysKey] is not JsonObject arrays)
+        {
+            return;
+        }
+
+        foreach (var (file, node) in arrays)
+        {
+            var arrayPath = System.IO.Path.Combine(dir, file);
+            if (!s_arrayFiles.Contains(file) || node?.GetValueKind() != System.Text.Json.JsonValueKind.String)
+            {
+                throw new InputException($"'{path}': \"{ArraysKey}\" names '{file}', which is not an array of the population layout; fix or remove the key.");
+            }
+
+            if (!File.Exists(arrayPath) || Sha256(arrayPath) != node.GetValue<string>())
+            {
+                throw new InputException(
+                    $"'{arrayPath}' is not the array this folder was written with ({(File.Exists(arrayPath) ? "its SHA-256 differs from" : "it is missing, yet listed in")} {ModelsFile}'s \"{ArraysKey}\"): " +
+                    $"the folder mixes files of different runs. Copy the whole folder from one run, or remove \"{ArraysKey}\" from {ModelsFile} to attack these files as they are.");
+            }
+        }
+    }
+
+    private static JsonNode ModelsJson(string path)
+    {
+        try
+        {
+            var length = new FileInfo(path).Length;
+            if (length > MaxModelsFileBytes)
+            {
+                throw new InputException(Invariant($"'{path}' has {length:N0} bytes, more than a population's models.json ({MaxModelsFileBytes:N0}); fix it or remove the file."));
+            }
+
+            return JsonNode.Parse(File.ReadAllText(path)) ?? new JsonObject();
+        }
+        catch (JsonException e)
+        {
+            throw new InputException($"'{path}' is not readable JSON in the population layout of docs/attacks.md ({e.Message}); fix it or remove the file.", e);
+        }
+        catch (IOException e)
+        {
+            throw new InputException($"Cannot read '{path}': {e.Message}", e);
+        }
     }
 
     /// <summary>Reads and checks the folder, including that every model can be attacked leave-one-out.</summary>
@@ -84,6 +157,7 @@ public sealed record PopulationFolder(string Path, Population Population, IReadO
         var keepPath = Required(dir, KeepFile);
         var scoresPath = Required(dir, ScoresFile);
         var labelsPath = Required(dir, LabelsFile);
+        RequireOneRun(dir);
 
         var keep = Load(keepPath, "bool [models, examples]", 2, NpyDType.Bool);
         int models = keep.Shape[0], examples = keep.Shape[1];
@@ -185,7 +259,7 @@ public sealed record PopulationFolder(string Path, Population Population, IReadO
 
         try
         {
-            var list = JsonNode.Parse(File.ReadAllText(path))?["models"] as JsonArray
+            var list = ModelsJson(path)["models"] as JsonArray
                 ?? throw new InputException($"'{path}' has no \"models\" array; write {{\"models\": [{{\"seed\": …, \"train_accuracy\": …}}, …]}} or remove the file.");
             if (list.Count != models)
             {

@@ -31,6 +31,46 @@ public sealed record ModelSpec(string Architecture, int Width, int Depth, int Hi
     /// <summary>WideResNet-28-2 (Zagoruyko and Komodakis 2016), the LiRA reference's model, 1.5M parameters.</summary>
     public static ModelSpec Wrn28x2 { get; } = new(WideResNetName, 32, 28, 0);
 
+    /// <summary>
+    /// The most parameters a network may have (ResNet-34 has 21.3M): its weights, gradients and momentum take 12 bytes
+    /// each, several models train side by side, and a recipe file under a kilobyte must not be able to ask for more
+    /// memory than a machine has.
+    /// </summary>
+    public const long MaxParameters = 50_000_000;
+
+    /// <summary>
+    /// The network's parameter count on images of <paramref name="channels"/>×<paramref name="height"/>×<paramref name="width"/>
+    /// with <paramref name="classes"/> classes: exact for the small CNN, scaled from the reference widths' counts
+    /// (quadratic in width, linear in WideResNet's blocks) for the residual networks; computed in floating point, so no
+    /// setting overflows it. Infinite for a small CNN with more pooling blocks than the image's sides allow.
+    /// </summary>
+    public double Parameters(int channels, int height, int width, int classes)
+    {
+        switch (Architecture)
+        {
+            case SmallCnnName:
+                if (Depth > 30 || (height >> Depth) == 0 || (width >> Depth) == 0)
+                {
+                    return double.PositiveInfinity;
+                }
+
+                double total = 0, inChannels = channels;
+                for (var block = 0; block < Depth; block++)
+                {
+                    var outChannels = Width * Math.Pow(2, block);
+                    total += (inChannels * outChannels * 9) + outChannels;
+                    inChannels = outChannels;
+                }
+
+                var flat = inChannels * (height >> Depth) * (width >> Depth);
+                return total + (flat * Hidden) + Hidden + (((double)Hidden + 1) * classes);
+            case ResNetName:
+                return (Depth == 34 ? 21.3e6 : 11.2e6) * Math.Pow(Width / 64.0, 2);
+            default:
+                return 1.47e6 * Math.Pow(Width / 32.0, 2) * ((Depth - 4) / 6) / 4.0;
+        }
+    }
+
     /// <summary>Throws an <see cref="InputException"/> naming the first setting no network can be built from.</summary>
     public void Validate()
     {

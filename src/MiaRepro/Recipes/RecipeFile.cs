@@ -227,7 +227,7 @@ public static partial class RecipeFile
         return new Augmentation(steps);
     }
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,63}$")]
+    [GeneratedRegex(@"\A[a-z0-9][a-z0-9._-]{0,63}\z")]
     private static partial Regex NamePattern();
 
     /// <summary>One JSON object of the file: its keys checked against the valid ones on arrival, its values read with their ranges.</summary>

@@ -7,6 +7,8 @@ namespace MiaRepro.Reports;
 /// staging folder beside it, which then replaces the folder whole (the old one is moved aside and deleted). A run
 /// killed while writing leaves the previous outputs (or none) and a <c>*.staging-*</c> folder (which the next run into the
 /// folder removes), never a complete-looking mix; outputs of recipes or plots the new run lacks do not survive it.
+/// Only a folder MiaRepro can prove it wrote is replaced: every output folder is sealed (<see cref="OwnedFolder"/>)
+/// with the files written into it, and a folder without a seal, or with anything the seal does not list, is refused.
 /// </summary>
 public static class OutputFolder
 {
@@ -15,16 +17,33 @@ public static class OutputFolder
 
     /// <summary>
     /// What is wrong, checked before anything expensive runs, with <paramref name="outDir"/> as an output folder:
-    /// a file, a folder that cannot be written, or one that holds files that are not MiaRepro's outputs (a folder of
-    /// the user's would be replaced). Null when the run can write there.
+    /// a file, a folder that cannot be written, one that holds files MiaRepro cannot prove it wrote (a folder of the
+    /// user's would be replaced), or one that is, or holds, one of the run's <paramref name="inputs"/>.
+    /// Null when the run can write there.
     /// </summary>
     /// <param name="layout">What the folder may hold (<see cref="OutputLayout.Run"/> when null).</param>
-    public static SettingProblem? Problem(string outDir, OutputLayout? layout = null)
+    /// <param name="inputs">The folders and files the run reads, by the setting that names them (null paths are skipped).</param>
+    public static SettingProblem? Problem(string outDir, OutputLayout? layout = null, params IEnumerable<(string Setting, string? Path)> inputs)
     {
+        if (string.IsNullOrWhiteSpace(outDir))
+        {
+            return new SettingProblem(Setting.Out, $"'{outDir}'", "is empty: name a folder.");
+        }
+
         var full = Path.GetFullPath(outDir);
         if (File.Exists(full))
         {
             return new SettingProblem(Setting.Out, outDir, "is a file; name a folder.");
+        }
+
+        foreach (var (setting, path) in inputs)
+        {
+            if (path is not null && FolderPaths.Within(path, full))
+            {
+                return new SettingProblem(
+                    Setting.Out, outDir,
+                    $"holds the {setting.Replace('_', ' ')} {path} the run reads: the outputs replace the output folder whole, so the input would be lost. Name an output folder apart from the run's inputs.");
+            }
         }
 
         if (Foreign(outDir, layout ?? OutputLayout.Run) is { } foreign)
@@ -33,37 +52,25 @@ public static class OutputFolder
         }
 
         var parent = Path.GetDirectoryName(full) ?? full;
-        try
-        {
-            Directory.CreateDirectory(parent);
-            var probe = Path.Combine(parent, $".miarepro-probe-{Environment.ProcessId}-{Guid.NewGuid():N}");
-            File.WriteAllBytes(probe, []);
-            File.Delete(probe);
-            return null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return new SettingProblem(Setting.Out, outDir, $"cannot write into {parent} ({e.Message}); name a folder you can write to.");
-        }
-    }
-
-    private static SettingProblem? Foreign(string outDir, OutputLayout layout)
-    {
-        var full = Path.GetFullPath(outDir);
-        return Directory.Exists(full) && Directory.EnumerateFileSystemEntries(full).Select(Path.GetFileName).FirstOrDefault(n => !layout.Owns(n!)) is { } foreign
-            ? new SettingProblem(
-                Setting.Out, outDir,
-                $"holds '{foreign}', which is not a MiaRepro {layout.Name} output; the outputs replace the folder whole, " +
-                "so name a new or empty folder, or one written by an earlier run.")
+        return FolderPaths.CannotWrite(parent) is { } why
+            ? new SettingProblem(Setting.Out, outDir, $"cannot write into {parent} ({why}); name a folder you can write to.")
             : null;
     }
+
+    private static SettingProblem? Foreign(string outDir, OutputLayout layout) =>
+        OwnedFolder.Unproven(Path.GetFullPath(outDir), layout.Name) is { } why
+            ? new SettingProblem(
+                Setting.Out, outDir,
+                $"{why}; the outputs replace the folder whole, so MiaRepro replaces only a folder it wrote. Name a new or empty folder, or move your files out.")
+            : null;
 
     /// <summary>Writes the outputs with <paramref name="write"/> into a staging folder, then puts it in place of <paramref name="outDir"/>.</summary>
     /// <param name="layout">What the folder may hold (<see cref="OutputLayout.Run"/> when null).</param>
     public static void Replace(string outDir, Action<string> write, OutputLayout? layout = null)
     {
         ArgumentNullException.ThrowIfNull(write);
-        if (Foreign(outDir, layout ?? OutputLayout.Run) is { } foreign)
+        layout ??= OutputLayout.Run;
+        if (Foreign(outDir, layout) is { } foreign)
         {
             throw new InputException(foreign);
         }
@@ -72,13 +79,23 @@ public static class OutputFolder
         RemoveAbandonedSiblings(full);
         var token = $"{Environment.ProcessId}-{Guid.NewGuid():N}";
         var staging = $"{full}.{StagingKind}-{token}";
+        var created = false;
         try
         {
-            Directory.CreateDirectory(staging);
+            OwnedFolder.CreateStaging(staging, token);
+            created = true;
             write(staging);
+            OwnedFolder.Seal(staging, layout.Name);
             if (Directory.Exists(full))
             {
+                // Checked again: the run may have taken hours, and a file put there meanwhile is the user's.
+                if (Foreign(outDir, layout) is { } added)
+                {
+                    throw new InputException(added);
+                }
+
                 var old = $"{full}.{OldKind}-{token}";
+                File.WriteAllText(Path.Combine(full, OwnedFolder.StagingFile), token);
                 Directory.Move(full, old);
                 FaultPoint.Reach(FaultPoint.OutputSwap);
                 Directory.Move(staging, full);
@@ -88,6 +105,8 @@ public static class OutputFolder
             {
                 Directory.Move(staging, full);
             }
+
+            File.Delete(Path.Combine(full, OwnedFolder.StagingFile));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -96,7 +115,7 @@ public static class OutputFolder
         }
         finally
         {
-            if (Directory.Exists(staging))
+            if (created && Directory.Exists(staging))
             {
                 Directory.Delete(staging, recursive: true);
             }
@@ -105,7 +124,9 @@ public static class OutputFolder
 
     /// <summary>
     /// Removes the staging and moved-aside folders (<c>&lt;out&gt;.staging-&lt;pid&gt;-…</c>, <c>&lt;out&gt;.old-&lt;pid&gt;-…</c>) that a
-    /// run killed while writing <paramref name="full"/> left beside it; those of a live run are kept.
+    /// run killed while writing <paramref name="full"/> left beside it, and only those: a staging folder must hold its
+    /// own token (<see cref="OwnedFolder.StagingFile"/>), a moved-aside one must be a sealed output with nothing added;
+    /// those of a live run, and any folder of the user's with a similar name, are kept.
     /// </summary>
     private static void RemoveAbandonedSiblings(string full)
     {
@@ -120,7 +141,7 @@ public static class OutputFolder
         {
             // By prefix, not a search pattern: "name.*" also matches "name" itself.
             var siblingName = Path.GetFileName(sibling);
-            if (!siblingName.StartsWith(name + ".", StringComparison.Ordinal))
+            if (!siblingName.StartsWith(name + ".", StringComparison.Ordinal) || new DirectoryInfo(sibling).LinkTarget is not null)
             {
                 continue;
             }
@@ -128,7 +149,16 @@ public static class OutputFolder
             var rest = siblingName[(name.Length + 1)..];
             foreach (var kind in (string[])[StagingKind, OldKind])
             {
-                if (rest.StartsWith(kind + "-", StringComparison.Ordinal) && !AbandonedWrites.WriterIsAlive(rest[(kind.Length + 1)..]))
+                if (!rest.StartsWith(kind + "-", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var token = rest[(kind.Length + 1)..];
+                var ours = kind == StagingKind
+                    ? OwnedFolder.IsStaging(sibling, token)
+                    : OwnedFolder.IsStaging(sibling, token) && OwnedFolder.Unproven(sibling, kind: null) is null;
+                if (ours && !AbandonedWrites.WriterIsAlive(token))
                 {
                     AbandonedWrites.Remove(sibling);
                 }

@@ -3,8 +3,9 @@ using System.Text.RegularExpressions;
 namespace MiaRepro.Reports;
 
 /// <summary>
-/// Which names an output folder of one kind holds: MiaRepro's own outputs, which a new run replaces whole
-/// (<see cref="OutputFolder"/>). Anything else in the folder is the user's, and the folder is refused.
+/// One kind of output folder: its name (the kind its seal records, <see cref="IO.OwnedFolder"/>) and which names it
+/// holds. Whether a folder may be replaced is decided by its seal, not by these names: a folder of the user's that
+/// happens to hold a <c>report.md</c> is still the user's.
 /// </summary>
 /// <param name="Owns">Whether an entry's name (file or folder, directly in the output folder) is one of these outputs.</param>
 public sealed partial record OutputLayout(string Name, Func<string, bool> Owns)
@@ -27,12 +28,12 @@ public sealed partial record OutputLayout(string Name, Func<string, bool> Owns)
     /// <summary><c>export --format lira-reference</c>: y_train.npy and one experiment-N/ folder per model.</summary>
     public static OutputLayout LiraReference { get; } = new("lira-reference", n => n == "y_train.npy" || ExperimentFolder().IsMatch(n));
 
-    [GeneratedRegex("^seed-[0-9]+$")]
+    [GeneratedRegex(@"\Aseed-[0-9]+\z")]
     private static partial Regex SeedFolder();
 
-    [GeneratedRegex("^replicate-[0-9]+$")]
+    [GeneratedRegex(@"\Areplicate-[0-9]+\z")]
     private static partial Regex ReplicateFolder();
 
-    [GeneratedRegex("^experiment-[0-9]+$")]
+    [GeneratedRegex(@"\Aexperiment-[0-9]+\z")]
     private static partial Regex ExperimentFolder();
 }

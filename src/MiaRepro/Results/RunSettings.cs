@@ -26,6 +26,9 @@ public sealed record RunSettings(
 {
     public const int MinModels = 4;
 
+    /// <summary>The most models per recipe (the paper trains 256; the keep matrix and the scores grow with it).</summary>
+    public const int MaxModels = 4096;
+
     /// <summary>The scale profile named <paramref name="scale"/> with the command line's overrides applied (null keeps the profile's value).</summary>
     public static ScaleProfile Profile(string scale, int? models = null, int? population = null, int? epochs = null)
     {
@@ -84,11 +87,28 @@ public sealed record RunSettings(
         void Add(string setting, object? value, string message) =>
             problems.Add(new SettingProblem(setting, value is null ? null : Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture), message));
 
+        // A blank folder name would mean the current folder, or crash the path checks below: nothing else is checked.
+        var blank = new[] { (Setting.Out, (string?)Out), (Setting.Store, Store), (Setting.DataDir, DataDir) }
+            .Where(p => p.Item2 is not null && string.IsNullOrWhiteSpace(p.Item2)).ToList();
+        foreach (var (setting, path) in blank)
+        {
+            Add(setting, $"'{path}'", "is empty: name a folder.");
+        }
+
+        if (blank.Count > 0)
+        {
+            return problems;
+        }
+
         if (Scale.Models < MinModels || Scale.Models % 2 != 0)
         {
             Add(Setting.Models, Scale.Models,
                 $"leave-one-out LiRA needs an even number of models ≥ {MinModels} " +
                 "(each example is IN for exactly half of them, and every target needs IN and OUT shadows).");
+        }
+        else if (Scale.Models > MaxModels)
+        {
+            Add(Setting.Models, Scale.Models, $"use at most {MaxModels} models per recipe (the paper trains 256).");
         }
 
         if (Scale.Population < 10)
@@ -171,6 +191,19 @@ public sealed record RunSettings(
         if (Store is not null && File.Exists(Store))
         {
             Add(Setting.Store, Store, "is a file; name a folder.");
+        }
+        else if (Store is not null && IO.FolderPaths.Within(Store, Out))
+        {
+            Add(Setting.Store, Store, $"lies inside the output folder {Out}, which a run replaces whole: keep the store apart from the outputs.");
+        }
+        else if (Store is not null && IO.FolderPaths.CannotWrite(Path.Combine(Store, "tmp")) is { } why)
+        {
+            Add(Setting.Store, Store, $"cannot be written ({why}): name a store folder you can write to, or run without a store.");
+        }
+
+        if (DataDir is not null && IO.FolderPaths.Within(DataDir, Out))
+        {
+            Add(Setting.DataDir, DataDir, $"lies inside the output folder {Out}, which a run replaces whole: keep the data apart from the outputs.");
         }
 
         if (File.Exists(Out))

@@ -81,7 +81,13 @@ public sealed class ModelStore : IModelStore
     public static string DefaultRoot()
     {
         var configured = Environment.GetEnvironmentVariable(EnvironmentVariable);
-        if (!string.IsNullOrWhiteSpace(configured))
+        if (configured is not null && string.IsNullOrWhiteSpace(configured))
+        {
+            throw new InputException(
+                $"{EnvironmentVariable} is set but blank ('{configured}'): unset it (the store is then ~/.cache/miarepro), or name a store folder.");
+        }
+
+        if (configured is not null)
         {
             return configured;
         }
@@ -113,7 +119,7 @@ public sealed class ModelStore : IModelStore
             return StoreLookup.Miss;
         }
 
-        var problem = Verify(folder, key, examples, queries, classes, _readOnly, out var model);
+        var problem = Verify(folder, key, examples, queries, classes, out var model);
         if (problem is null)
         {
             return new StoreLookup(model, null);
@@ -158,8 +164,9 @@ public sealed class ModelStore : IModelStore
         }
 
         var examples = result.Logits.Length / (result.Queries * result.Classes);
-        var staging = Path.Combine(Root, "tmp", $"{Environment.ProcessId}-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(staging);
+        var token = $"{Environment.ProcessId}-{Guid.NewGuid():N}";
+        var staging = Path.Combine(Root, "tmp", token);
+        OwnedFolder.CreateStaging(staging, token);
         try
         {
             Npy.Write(Path.Combine(staging, LogitsFile), NpyArray.Of(result.Logits, examples, result.Queries, result.Classes));
@@ -184,6 +191,7 @@ public sealed class ModelStore : IModelStore
                 return; // another run stored the same model first
             }
 
+            File.Delete(Path.Combine(staging, OwnedFolder.StagingFile));
             Directory.Move(staging, folder);
         }
         catch (IOException) when (Directory.Exists(PathOf(key)))
@@ -199,7 +207,7 @@ public sealed class ModelStore : IModelStore
         }
     }
 
-    private static string? Verify(string folder, ModelKey key, int examples, int queries, int classes, bool readOnly, out StoredModel? model)
+    private static string? Verify(string folder, ModelKey key, int examples, int queries, int classes, out StoredModel? model)
     {
         model = null;
         StoreManifest? manifest;
@@ -222,7 +230,13 @@ public sealed class ModelStore : IModelStore
             return $"{ManifestFile} names another key";
         }
 
-        if (manifest.MetricsSha256 is { } metrics && metrics != manifest.ComputeMetricsSha256())
+        // Without its checksum an entry's training result cannot be verified; it is never signed afresh over what may be an edit.
+        if (manifest.MetricsSha256 is null)
+        {
+            return $"{ManifestFile} has no checksum of its training result (metrics_sha256), so its accuracies and epochs cannot be verified";
+        }
+
+        if (manifest.MetricsSha256 != manifest.ComputeMetricsSha256())
         {
             return $"{ManifestFile}'s training result (accuracies, epochs, loss) fails its SHA-256 checksum: it was edited";
         }
@@ -277,13 +291,6 @@ public sealed class ModelStore : IModelStore
             return $"{LogitsFile} is not float32 [{examples}, {queries}, {classes}]";
         }
 
-        // An entry from before the training result was checksummed gets its checksum now that its files verify.
-        if (manifest.MetricsSha256 is null && !readOnly)
-        {
-            AtomicFile.WriteAllText(
-                Path.Combine(folder, ManifestFile), JsonSerializer.Serialize(manifest with { MetricsSha256 = manifest.ComputeMetricsSha256() }, s_json));
-        }
-
         var result = new TrainingResult(
             values, queries, classes, manifest.TrainAccuracy, manifest.TestAccuracy, manifest.StopEpoch,
             manifest.EpochsRun, manifest.BestValidationLoss);
@@ -297,12 +304,16 @@ public sealed class ModelStore : IModelStore
         return new StoredFile(stream.Length, Convert.ToHexStringLower(SHA256.HashData(stream)));
     }
 
-    /// <summary>Removes staging folders of runs that are no longer alive (killed mid-write).</summary>
+    /// <summary>
+    /// Removes the staging folders of runs that are no longer alive (killed mid-write), and only those: each holds its
+    /// own token (<see cref="OwnedFolder.StagingFile"/>); any other folder in <c>tmp/</c> is left alone.
+    /// </summary>
     private void RemoveAbandonedWrites()
     {
         foreach (var staging in Directory.EnumerateDirectories(Path.Combine(Root, "tmp")))
         {
-            if (!AbandonedWrites.WriterIsAlive(Path.GetFileName(staging)))
+            var token = Path.GetFileName(staging);
+            if (new DirectoryInfo(staging).LinkTarget is null && OwnedFolder.IsStaging(staging, token) && !AbandonedWrites.WriterIsAlive(token))
             {
                 AbandonedWrites.Remove(staging);
             }

@@ -24,8 +24,8 @@ public sealed record StoreManifest(
 
     /// <summary>
     /// SHA-256 of everything the model contributes to a run besides its files: key, recipe, shape and training result
-    /// (not the wall-clock seconds). Null in entries written before it existed; <see cref="ModelStore"/> adds it to
-    /// such an entry once its files verify.
+    /// (not the wall-clock seconds). An entry without it (written before it existed, or with it deleted) cannot be
+    /// verified: <see cref="ModelStore"/> discards it and trains the model again, never signing it afresh.
     /// </summary>
     public string? MetricsSha256 { get; init; }
 

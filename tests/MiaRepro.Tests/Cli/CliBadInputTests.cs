@@ -48,7 +48,7 @@ public sealed class CliBadInputTests : IDisposable
 
         // Then
         code.Should().Be(ExitCodes.BadInput);
-        error.Should().Contain($"--store {Path.Combine(file, "store")}").And.Contain("cannot create the model store").And.NotContain("   at ");
+        error.Should().Contain($"--store {Path.Combine(file, "store")}").And.Contain("cannot be written").And.NotContain("   at ");
     }
 
     [Fact]

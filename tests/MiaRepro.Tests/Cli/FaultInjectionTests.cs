@@ -65,7 +65,7 @@ public sealed class FaultInjectionTests
         // Then the store holds no model, only the half-written one's staging folder, and there are no outputs
         Directory.EnumerateFiles(Path.Combine(store, "models"), "model.json", SearchOption.AllDirectories).Should().BeEmpty();
         var leftover = Directory.GetDirectories(Path.Combine(store, "tmp")).Should().ContainSingle().Subject;
-        Directory.GetFiles(leftover).Select(Path.GetFileName).Should().BeEquivalentTo("logits.npy", "weights.bin");
+        Directory.GetFiles(leftover).Select(Path.GetFileName).Should().BeEquivalentTo("logits.npy", "weights.bin", MiaRepro.IO.OwnedFolder.StagingFile);
         Directory.Exists(outDir).Should().BeFalse();
 
         // When the run is started again, and once more

@@ -156,6 +156,30 @@ public sealed class SweepCliTests : IDisposable
     }
 
     [Fact]
+    public void Merge_of_manifests_claiming_ten_million_shards_of_twenty_million_models_exits_2_at_once()
+    {
+        // Given a whole sweep whose manifests were edited consistently: 10^7 shards of 2·10^7 models (once 8 GB and an OOM)
+        WriteShard("s1", 1, 2);
+        WriteShard("s2", 2, 2);
+        foreach (var shard in new[] { "s1", "s2" })
+        {
+            var path = Path.Combine(Folder(shard), ShardManifest.FileName);
+            var json = Regex.Replace(File.ReadAllText(path), "\"shards\":\\s*2,", "\"shards\": 10000000,");
+            File.WriteAllText(path, Regex.Replace(json, "\"models\":\\s*6,", "\"models\": 20000000,"));
+        }
+
+        // When
+        var before = GC.GetTotalAllocatedBytes();
+        var (code, error) = Merge("s1", "s2");
+
+        // Then one message naming the manifest, little allocated, and no line per missing shard
+        code.Should().Be(ExitCodes.BadInput);
+        error.Should().Contain(Path.Combine(Folder("s1"), ShardManifest.FileName));
+        error.Length.Should().BeLessThan(4_000);
+        (GC.GetTotalAllocatedBytes() - before).Should().BeLessThan(100_000_000);
+    }
+
+    [Fact]
     public void Merge_names_the_manifest_field_a_bad_value_came_from_not_an_option()
     {
         // Given a whole sweep whose manifests were edited to 0 threads

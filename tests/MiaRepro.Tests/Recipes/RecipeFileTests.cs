@@ -115,6 +115,7 @@ public sealed class RecipeFileTests
     [InlineData("""{ "name": "x", "early_stopping": { "restore_best_weights": "yes" } }""", "restore_best_weights is \"yes\"; expected true or false")]
     [InlineData("""{ "name": "x", "model": { "architecture": "resnet", "width": 64, "depth": 20 } }""", "ResNet depth 20: valid depths are 18 and 34")]
     [InlineData("""{ "name": "Big Recipe" }""", "'Big Recipe' is not a recipe name")]
+    [InlineData("""{ "name": "evil\n" }""", "is not a recipe name")]
     [InlineData("""{ "augmentation": [] }""", "recipes[0].name is missing")]
     [InlineData("""{ "name": "x", "augmentation": [ { "step": "mixup" }, { "step": "flip" } ] }""", "a batch-mixing step (mixup, cutmix) comes last")]
     [InlineData("""{ "name": "x", "augmentation": { "step": "flip" } }""", "augmentation is an object; expected a list")]

@@ -15,12 +15,14 @@ public sealed class OutputFolderTests : IDisposable
 
     private string Out => Path.Combine(_folder.Path, "out");
 
-    private void Earlier()
-    {
-        Directory.CreateDirectory(Path.Combine(Out, "populations", "crop-flip"));
-        File.WriteAllText(Path.Combine(Out, "populations", "crop-flip", "scores.npy"), "old");
-        File.WriteAllText(Path.Combine(Out, "results.json"), "{\"seed\": 0}");
-    }
+    /// <summary>An earlier run's outputs, written (and so sealed) as a run writes them.</summary>
+    private void Earlier() =>
+        OutputFolder.Replace(Out, staging =>
+        {
+            Directory.CreateDirectory(Path.Combine(staging, "populations", "crop-flip"));
+            File.WriteAllText(Path.Combine(staging, "populations", "crop-flip", "scores.npy"), "old");
+            File.WriteAllText(Path.Combine(staging, "results.json"), "{\"seed\": 0}");
+        });
 
     [Fact]
     public void A_new_run_replaces_the_folder_whole_so_nothing_of_the_earlier_run_is_left()
@@ -68,7 +70,7 @@ public sealed class OutputFolderTests : IDisposable
         var replace = () => OutputFolder.Replace(Out, _ => { });
 
         // Then it is refused naming the file, which is kept
-        replace.Should().Throw<InputException>().WithMessage("*holds 'thesis.tex', which is not a MiaRepro run output*");
+        replace.Should().Throw<InputException>().WithMessage("*holds 'thesis.tex', and MiaRepro did not write this folder*");
         File.ReadAllText(Path.Combine(Out, "thesis.tex")).Should().Be("mine");
     }
 
@@ -87,7 +89,7 @@ public sealed class OutputFolderTests : IDisposable
 
         // Then both exit 2 at once, naming the folder and the fix
         foreign.Code.Should().Be(ExitCodes.BadInput);
-        foreign.Error.Should().Contain("notes.txt").And.Contain("name a new or empty folder");
+        System.Text.RegularExpressions.Regex.Replace(foreign.Error, @"\s+", " ").Should().Contain("notes.txt").And.Contain("Name a new or empty folder");
         underFile.Code.Should().Be(ExitCodes.BadInput);
         underFile.Error.Should().Contain("cannot write into").And.Contain("name a folder you can write to");
     }

@@ -76,25 +76,38 @@ public sealed class ModelStoreTests
         store.Find(Key(), Examples, Queries, Classes).Should().Be(StoreLookup.Miss);
     }
 
-    [Fact]
-    public void An_entry_from_before_the_metrics_checksum_is_used_and_gets_its_checksum()
+    [Theory]
+    [InlineData("delete")]
+    [InlineData("null")]
+    public void An_entry_without_its_metrics_checksum_is_discarded_never_signed_afresh(string how)
     {
-        // Given a stored model whose model.json has no metrics_sha256 (written by an earlier MiaRepro)
+        // Given a stored model whose model.json lost its metrics_sha256 (deleted, or set to null) and whose train
+        // accuracy was then edited
         using var temp = new TempFolder();
         var store = new ModelStore(temp.Path);
         store.Save(Key(), "baseline", Result(), 1);
-        var manifest = Path.Combine(store.PathOf(Key()), "model.json");
+        var folder = store.PathOf(Key());
+        var manifest = Path.Combine(folder, "model.json");
         var node = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(manifest))!.AsObject();
-        var checksum = node["metrics_sha256"]!.GetValue<string>();
-        node.Remove("metrics_sha256");
+        if (how == "delete")
+        {
+            node.Remove("metrics_sha256");
+        }
+        else
+        {
+            node["metrics_sha256"] = null;
+        }
+
+        node["train_accuracy"] = 0.99;
         File.WriteAllText(manifest, node.ToJsonString());
 
-        // When it is found
+        // When it is looked up
         var found = store.Find(Key(), Examples, Queries, Classes);
 
-        // Then it is used, and its manifest now carries the checksum a fresh entry has
-        found.Model.Should().NotBeNull(found.Discarded);
-        System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(manifest))!["metrics_sha256"]!.GetValue<string>().Should().Be(checksum);
+        // Then it is not used and not re-signed: it is discarded, to be trained again
+        found.Model.Should().BeNull();
+        found.Discarded.Should().Contain("no checksum of its training result");
+        Directory.Exists(folder).Should().BeFalse();
     }
 
     [Theory]
@@ -151,9 +164,11 @@ public sealed class ModelStoreTests
     public void Staging_folders_of_dead_processes_are_removed_on_open_and_live_ones_kept()
     {
         using var temp = new TempFolder();
-        var dead = Directory.CreateDirectory(Path.Combine(temp.Path, "tmp", "999999999-abc")).FullName;
+        var dead = Path.Combine(temp.Path, "tmp", "999999999-abc");
+        MiaRepro.IO.OwnedFolder.CreateStaging(dead, "999999999-abc");
         File.WriteAllText(Path.Combine(dead, "logits.npy"), "half a file");
-        var live = Directory.CreateDirectory(Path.Combine(temp.Path, "tmp", $"{Environment.ProcessId}-def")).FullName;
+        var live = Path.Combine(temp.Path, "tmp", $"{Environment.ProcessId}-def");
+        MiaRepro.IO.OwnedFolder.CreateStaging(live, $"{Environment.ProcessId}-def");
 
         _ = new ModelStore(temp.Path);
 
@@ -183,6 +198,9 @@ public sealed class ModelStoreTests
             ModelStore.DefaultRoot().Should().Be("/some/store");
             Environment.SetEnvironmentVariable(ModelStore.EnvironmentVariable, null);
             ModelStore.DefaultRoot().Should().EndWith(Path.Combine(".cache", "miarepro"));
+            Environment.SetEnvironmentVariable(ModelStore.EnvironmentVariable, "  ");
+            var blank = () => ModelStore.DefaultRoot();
+            blank.Should().Throw<InputException>().WithMessage("MIAREPRO_STORE is set but blank*unset it*");
         }
         finally
         {

@@ -242,6 +242,47 @@ public sealed class ModelTests
         act.Should().Throw<InputException>().WithMessage("*divisible by 4*30×30*");
     }
 
+    [Theory]
+    [InlineData("small-cnn", 16, 31, 128, "*depth 31 halves the image 31 times*at most 4*")]
+    [InlineData("small-cnn", 16, 32, 128, "*depth 32 halves the image 32 times*")]
+    [InlineData("small-cnn", 16, 1000, 128, "*depth 1000*")]
+    [InlineData("small-cnn", 512, 2, 65_536, "*more than MiaRepro trains (50,000,000)*")]
+    [InlineData("resnet", 4096, 18, 0, "*more than MiaRepro trains*")]
+    [InlineData("wide-resnet", 4096, 1000, 0, "*more than MiaRepro trains*")]
+    public void A_network_too_large_to_build_is_refused_before_any_weight_is_allocated(
+        string architecture, int width, int depth, int hidden, string message)
+    {
+        // Given settings inside each one's documented range whose network would not fit a machine (the hidden 65,536
+        // small CNN alone: ~13 GB), or whose pooling would wrap 1 << depth past the image-size check
+        using var generator = new Generator(1);
+
+        // When the network is built on 28×28 images
+        var act = () => ModelFactory.Create(new ModelSpec(architecture, width, depth, hidden), 1, 28, 28, 10, generator);
+
+        // Then it is refused naming the setting, at once
+        act.Should().Throw<InputException>().WithMessage(message);
+    }
+
+    [Fact]
+    public void The_parameter_estimate_is_exact_for_the_small_cnn_and_close_for_the_presets()
+    {
+        using var generator = new Generator(1);
+        foreach (var (spec, channels, side) in new[] { (ModelSpec.SmallCnn, 1, 28), (ModelSpec.ResNet18, 3, 32), (ModelSpec.Wrn28x2, 3, 32) })
+        {
+            using var model = ModelFactory.Create(spec, channels, side, side, 10, generator);
+            var actual = model.parameters().Sum(p => p.numel());
+            var estimate = spec.Parameters(channels, side, side, 10);
+            if (spec == ModelSpec.SmallCnn)
+            {
+                estimate.Should().Be(actual);
+            }
+            else
+            {
+                estimate.Should().BeInRange(0.9 * actual, 1.1 * actual, spec.Architecture);
+            }
+        }
+    }
+
     [Fact]
     public void Presets_are_valid_and_the_architecture_is_part_of_the_recipe_hash()
     {

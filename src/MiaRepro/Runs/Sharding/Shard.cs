@@ -9,6 +9,9 @@ namespace MiaRepro.Runs.Sharding;
 /// </summary>
 public sealed record Shard(int Index, int Count)
 {
+    /// <summary>The most shards a run is split into (a shard.json claiming more is refused before anything is counted).</summary>
+    public const int MaxCount = 1024;
+
     private const string Usage = "write i/n with whole numbers, 1 ≤ i ≤ n (e.g. 1/4 … 4/4)";
 
     /// <summary>Whether this share holds the model at position <paramref name="position"/> of the run's global order.</summary>
@@ -28,6 +31,11 @@ public sealed record Shard(int Index, int Count)
             || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var count))
         {
             return (null, new SettingProblem(Setting.Shard, $"'{text}'", $"is not i/n: {Usage}."));
+        }
+
+        if (count > MaxCount)
+        {
+            return (null, new SettingProblem(Setting.Shard, text, string.Create(CultureInfo.InvariantCulture, $"n = {count}, more shards than MiaRepro splits a run into ({MaxCount}); {Usage}.")));
         }
 
         if (count < 1)

@@ -16,6 +16,9 @@ public sealed record ShardManifest(string Format, int Shard, ShardSettings Setti
     public const string CurrentFormat = "miarepro-shard-v2";
     public const string FileName = "shard.json";
 
+    /// <summary>The largest shard.json read (a shard of the paper's grid lists a few thousand models in well under 1 MiB).</summary>
+    public const long MaxBytes = 64L << 20;
+
     /// <summary>The shard's model store, inside its folder.</summary>
     public const string StoreFolder = "store";
 
@@ -41,6 +44,11 @@ public sealed record ShardManifest(string Format, int Shard, ShardSettings Setti
             throw new InputException(
                 $"{folder}: no {FileName}. Name the output folder of a finished 'miarepro sweep' (a shard writes {FileName} " +
                 "after its last model; run the sweep again to finish it).");
+        }
+
+        if (new FileInfo(path).Length > MaxBytes)
+        {
+            throw new InputException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{path} has {new FileInfo(path).Length:N0} bytes, more than a shard's manifest ({MaxBytes:N0}); it was not written by a sweep — run that shard again."));
         }
 
         ShardManifest? manifest;

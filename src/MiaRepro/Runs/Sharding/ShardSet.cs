@@ -43,6 +43,18 @@ public sealed class ShardSet
 
         ThrowIfAny(errors);
         var settings = first.Manifest.Settings;
+        // Bounded before anything is counted or listed by them: a tampered manifest must not ask for millions of lines or gigabytes.
+        var firstManifest = Path.Combine(first.Path, ShardManifest.FileName);
+        if (settings.Shards > Shard.MaxCount || folders.Count > Shard.MaxCount)
+        {
+            throw new InputException(Invariant($"{firstManifest}: settings.shards {settings.Shards} is more than MiaRepro splits a run into ({Shard.MaxCount}); the shard.json was edited — run the sweep again."));
+        }
+
+        if (settings.Models is < RunSettings.MinModels or > RunSettings.MaxModels)
+        {
+            throw new InputException(Invariant($"{firstManifest}: settings.models {settings.Models} is outside {RunSettings.MinModels}…{RunSettings.MaxModels}; the shard.json was edited — run the sweep again."));
+        }
+
         foreach (var twice in shards.GroupBy(s => s.Manifest.Shard).Where(g => g.Count() > 1))
         {
             errors.Add(new SettingProblem(

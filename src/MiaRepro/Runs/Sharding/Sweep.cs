@@ -14,6 +14,53 @@ namespace MiaRepro.Runs.Sharding;
 /// </summary>
 public static class Sweep
 {
+    /// <summary>
+    /// Why <paramref name="outDir"/> cannot be a shard's folder, or null: it must be absent, empty, or hold only what a
+    /// sweep writes there — <c>store/</c> and a <c>shard.json</c> that is MiaRepro's — since a sweep writes into it.
+    /// </summary>
+    public static SettingProblem? FolderProblem(string outDir)
+    {
+        var full = Path.GetFullPath(outDir);
+        if (File.Exists(full))
+        {
+            return new SettingProblem(Setting.Out, outDir, "is a file; name a folder for the shard.");
+        }
+
+        if (!Directory.Exists(full))
+        {
+            return null;
+        }
+
+        foreach (var entry in new DirectoryInfo(full).EnumerateFileSystemInfos())
+        {
+            var link = entry.LinkTarget is not null;
+            if (entry.Name == ShardManifest.StoreFolder && entry is DirectoryInfo && !link)
+            {
+                continue;
+            }
+
+            if (entry.Name == ShardManifest.FileName && entry is FileInfo && !link)
+            {
+                try
+                {
+                    ShardManifest.Read(full);
+                    continue;
+                }
+                catch (InputException e)
+                {
+                    return new SettingProblem(
+                        Setting.Out, outDir, $"holds a {ShardManifest.FileName} that is not a MiaRepro shard's ({e.Message}), which the sweep would overwrite: name a new or empty folder, or move the file.");
+                }
+            }
+
+            return new SettingProblem(
+                Setting.Out, outDir,
+                $"holds '{entry.Name}', which a sweep does not write (a shard's folder holds {ShardManifest.StoreFolder}/ and {ShardManifest.FileName} only): name a new or empty folder.");
+        }
+
+        return null;
+    }
+
     /// <param name="settings">The run's settings; <see cref="RunSettings.Out"/> is the shard's folder and <see cref="RunSettings.Store"/> is ignored.</param>
     public static SweepResult Run(RunSettings settings, Shard shard, IProgress<PopulationProgress>? progress = null)
     {

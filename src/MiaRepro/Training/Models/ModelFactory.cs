@@ -22,6 +22,19 @@ public static class ModelFactory
                 $"{channels}×{height}×{width} and {classes} classes.");
         }
 
+        var parameters = spec.Parameters(channels, height, width, classes);
+        if (spec.Architecture == ModelSpec.SmallCnnName && double.IsPositiveInfinity(parameters))
+        {
+            throw new InputException(
+                $"A {ModelSpec.SmallCnnName} of depth {spec.Depth} halves the image {spec.Depth} times, more than {height}×{width} pixels allow: use a depth of at most {Math.Floor(Math.Log2(Math.Min(height, width)))}.");
+        }
+
+        if (parameters > ModelSpec.MaxParameters)
+        {
+            throw new InputException(
+                $"A {spec.Architecture} of width {spec.Width}, depth {spec.Depth} and hidden {spec.Hidden} on {channels}×{height}×{width} images has about {parameters:0.###e0} parameters, more than MiaRepro trains ({ModelSpec.MaxParameters:N0}): use a smaller width, depth or hidden layer.");
+        }
+
         return spec.Architecture switch
         {
             ModelSpec.SmallCnnName =>
