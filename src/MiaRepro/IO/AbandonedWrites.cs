@@ -15,6 +15,14 @@ public static class AbandonedWrites
         return dash > 0 && int.TryParse(token[..dash], out var pid) && IsAlive(pid);
     }
 
+    /// <summary>
+    /// Whether <paramref name="folder"/> is a staging folder MiaRepro made with <paramref name="token"/> (its
+    /// <see cref="OwnedFolder.StagingFile"/> holds it; not a link) whose writer is no longer alive: a leftover of a
+    /// killed run, safe to remove. A user's folder of a similar name is never one.
+    /// </summary>
+    public static bool IsAbandoned(string folder, string token) =>
+        new DirectoryInfo(folder).LinkTarget is null && OwnedFolder.IsStaging(folder, token) && !WriterIsAlive(token);
+
     /// <summary>Deletes <paramref name="folder"/>, tolerating another process that deletes it at the same time.</summary>
     public static void Remove(string folder)
     {

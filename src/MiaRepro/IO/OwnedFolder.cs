@@ -140,10 +140,10 @@ public static class OwnedFolder
     /// </summary>
     public static bool IsStaging(string path, string token)
     {
-        var file = Path.Combine(path, StagingFile);
+        var file = new FileInfo(Path.Combine(path, StagingFile));
         try
         {
-            return File.Exists(file) && new FileInfo(file).Length <= 256 && new FileInfo(file).LinkTarget is null && File.ReadAllText(file) == token;
+            return file.Exists && file.Length <= 256 && file.LinkTarget is null && File.ReadAllText(file.FullName) == token;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -95,10 +95,9 @@ public sealed record PopulationFolder(string Path, Population Population, IReadO
     }
 
     /// <summary>Refuses a folder whose arrays are not those its <c>models.json</c> was written with (<see cref="ArraysKey"/>).</summary>
-    private static void RequireOneRun(string dir)
+    private static void RequireOneRun(string dir, string path, JsonNode? modelsJson)
     {
-        var path = System.IO.Path.Combine(dir, ModelsFile);
-        if (!File.Exists(path) || ModelsJson(path) is not JsonObject root || root[ArraysKey] is not JsonObject arrays)
+        if (modelsJson is not JsonObject root || root[ArraysKey] is not JsonObject arrays)
         {
             return;
         }
@@ -157,7 +156,9 @@ public sealed record PopulationFolder(string Path, Population Population, IReadO
         var keepPath = Required(dir, KeepFile);
         var scoresPath = Required(dir, ScoresFile);
         var labelsPath = Required(dir, LabelsFile);
-        RequireOneRun(dir);
+        var modelsPath = System.IO.Path.Combine(dir, ModelsFile);
+        var modelsJson = File.Exists(modelsPath) ? ModelsJson(modelsPath) : null;
+        RequireOneRun(dir, modelsPath, modelsJson);
 
         var keep = Load(keepPath, "bool [models, examples]", 2, NpyDType.Bool);
         int models = keep.Shape[0], examples = keep.Shape[1];
@@ -188,7 +189,7 @@ public sealed record PopulationFolder(string Path, Population Population, IReadO
         Check(scoresPath, () => PopulationValidation.RequireWellFormed(population));
         Check(keepPath, () => PopulationValidation.RequireShadowsForEveryTarget(population));
         Check(keepPath, () => PopulationValidation.RequireMembersAndNonMembersPerModel(population));
-        return new PopulationFolder(dir, population, ReadModels(System.IO.Path.Combine(dir, ModelsFile), models));
+        return new PopulationFolder(dir, population, ReadModels(modelsPath, modelsJson, models));
     }
 
     private double? Mean(Func<ImportedModel, double?> field) =>
@@ -250,16 +251,17 @@ public sealed record PopulationFolder(string Path, Population Population, IReadO
         }
     }
 
-    private static List<ImportedModel> ReadModels(string path, int models)
+    /// <param name="modelsJson">The parsed file at <paramref name="path"/>, or null when there is none.</param>
+    private static List<ImportedModel> ReadModels(string path, JsonNode? modelsJson, int models)
     {
-        if (!File.Exists(path))
+        if (modelsJson is null)
         {
             return [];
         }
 
         try
         {
-            var list = ModelsJson(path)["models"] as JsonArray
+            var list = modelsJson["models"] as JsonArray
                 ?? throw new InputException($"'{path}' has no \"models\" array; write {{\"models\": [{{\"seed\": …, \"train_accuracy\": …}}, …]}} or remove the file.");
             if (list.Count != models)
             {
@@ -274,13 +276,9 @@ public sealed record PopulationFolder(string Path, Population Population, IReadO
                 node?["test_accuracy"]?.GetValue<double>(),
                 node?["stop_epoch"]?.GetValue<int>()))];
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+        catch (Exception e) when (e is InvalidOperationException or FormatException)
         {
             throw new InputException($"'{path}' is not readable JSON in the population layout of docs/attacks.md ({e.Message}); fix it or remove the file.", e);
-        }
-        catch (IOException e)
-        {
-            throw new InputException($"Cannot read '{path}': {e.Message}", e);
         }
     }
 

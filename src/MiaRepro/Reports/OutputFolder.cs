@@ -141,7 +141,7 @@ public static class OutputFolder
         {
             // By prefix, not a search pattern: "name.*" also matches "name" itself.
             var siblingName = Path.GetFileName(sibling);
-            if (!siblingName.StartsWith(name + ".", StringComparison.Ordinal) || new DirectoryInfo(sibling).LinkTarget is not null)
+            if (!siblingName.StartsWith(name + ".", StringComparison.Ordinal))
             {
                 continue;
             }
@@ -154,11 +154,9 @@ public static class OutputFolder
                     continue;
                 }
 
+                // A moved-aside output must also still be the sealed output it was, with nothing added since.
                 var token = rest[(kind.Length + 1)..];
-                var ours = kind == StagingKind
-                    ? OwnedFolder.IsStaging(sibling, token)
-                    : OwnedFolder.IsStaging(sibling, token) && OwnedFolder.Unproven(sibling, kind: null) is null;
-                if (ours && !AbandonedWrites.WriterIsAlive(token))
+                if (AbandonedWrites.IsAbandoned(sibling, token) && (kind == StagingKind || OwnedFolder.Unproven(sibling, kind: null) is null))
                 {
                     AbandonedWrites.Remove(sibling);
                 }

@@ -313,7 +313,7 @@ public sealed class ModelStore : IModelStore
         foreach (var staging in Directory.EnumerateDirectories(Path.Combine(Root, "tmp")))
         {
             var token = Path.GetFileName(staging);
-            if (new DirectoryInfo(staging).LinkTarget is null && OwnedFolder.IsStaging(staging, token) && !AbandonedWrites.WriterIsAlive(token))
+            if (AbandonedWrites.IsAbandoned(staging, token))
             {
                 AbandonedWrites.Remove(staging);
             }
