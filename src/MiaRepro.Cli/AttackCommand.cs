@@ -20,7 +20,9 @@ public sealed class AttackCommand : Command<AttackSettings>
         var problems = Validation.Problems(
             [],
             OutputFolder.Problem(settings.Out, null, (Setting.PopulationDir, population)),
-            settings.Replicates < 0 ? new SettingProblem(Setting.BootstrapReplicates, Invariant($"{settings.Replicates}"), "use ≥ 0 replicates (0: no intervals).") : null,
+            settings.Replicates is < 0 or > Metrics.PairedBootstrap.MaxReplicates
+                ? new SettingProblem(Setting.BootstrapReplicates, Invariant($"{settings.Replicates}"), Invariant($"use 0 to {Metrics.PairedBootstrap.MaxReplicates:N0} replicates (0: no intervals)."))
+                : null,
             settings.Seed < 0 ? new SettingProblem(Setting.Seed, Invariant($"{settings.Seed}"), "use a seed ≥ 0.") : null);
         if (problems.Count > 0)
         {

@@ -11,7 +11,7 @@ public sealed class AttackSettings : PopulationDirSettings
     public string Out { get; init; } = OutputDefaults.Folder;
 
     [CommandOption("--replicates <N>")]
-    [Description("bootstrap replicates of the 95% intervals of AUC and TPRs (default 1000; 0: no intervals)")]
+    [Description("bootstrap replicates of the 95% intervals of AUC and TPRs (default 1000, at most 100,000; 0: no intervals)")]
     public int Replicates { get; init; } = Metrics.PairedBootstrap.DefaultReplicates;
 
     [CommandOption("--rmia <SETTINGS>")]

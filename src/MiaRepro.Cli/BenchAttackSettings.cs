@@ -7,15 +7,15 @@ namespace MiaRepro.Cli;
 public sealed class BenchAttackSettings : CommandSettings
 {
     [CommandOption("--models <K>")]
-    [Description("models of the synthetic population (default 256, even)")]
+    [Description("models of the synthetic population (default 256, even, at most 4096)")]
     public int Models { get; init; } = 256;
 
     [CommandOption("--examples <N>")]
-    [Description("examples of the synthetic population (default 50000)")]
+    [Description("examples of the synthetic population (default 50000, at most 1000000)")]
     public int Examples { get; init; } = 50_000;
 
     [CommandOption("--queries <Q>")]
-    [Description("query views per example (default 2)")]
+    [Description("query views per example (default 2, at most 18)")]
     public int Queries { get; init; } = Training.QueryGrid.DefaultQueries;
 
     [CommandOption("--logits")]

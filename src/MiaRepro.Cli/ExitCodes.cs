@@ -56,7 +56,7 @@ public static class ExitCodes
 
     /// <summary>
     /// Spectre's "Failed to convert 'abc' to Nullable`1." names neither the option nor the form it takes: this names
-    /// both (every numeric option of MiaRepro takes a whole number), or returns null for any other message.
+    /// both (a whole number, or a real one for options such as <c>--delta</c>), or returns null for any other message.
     /// </summary>
     public static string? Unconvertible(string message, IReadOnlyList<string> args)
     {
@@ -72,8 +72,23 @@ public static class ExitCodes
                 ? args[i][..args[i].IndexOf('=', StringComparison.Ordinal)]
                 : i + 1 < args.Count && args[i + 1] == value && args[i].StartsWith("--", StringComparison.Ordinal) ? args[i] : null)
             .FirstOrDefault(o => o is not null);
-        return option is null
-            ? $"'{value}' is not a whole number; the option it was given to takes one (see --help)."
+        if (option is null)
+        {
+            return $"'{value}' is not a number of the form the option it was given to takes (see --help).";
+        }
+
+        return TakesFraction(option)
+            ? $"{option} {value}: {option} takes a number, e.g. {option} 1e-5 (see --help)."
             : $"{option} {value}: {option} takes a whole number, e.g. {option} 16 (see --help).";
     }
+
+    /// <summary>Whether an option of this command line (e.g. <c>--delta</c>) takes a real number rather than a whole one.</summary>
+    private static bool TakesFraction(string option) =>
+        typeof(ExitCodes).Assembly.GetTypes()
+            .Where(t => t.IsSubclassOf(typeof(Spectre.Console.Cli.CommandSettings)))
+            .SelectMany(t => t.GetProperties())
+            .Where(p => p.GetCustomAttributes(typeof(Spectre.Console.Cli.CommandOptionAttribute), inherit: true)
+                .OfType<Spectre.Console.Cli.CommandOptionAttribute>().Any(a => a.LongNames.Any(n => "--" + n == option)))
+            .Select(p => Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType)
+            .Any(t => t == typeof(double) || t == typeof(float) || t == typeof(decimal));
 }

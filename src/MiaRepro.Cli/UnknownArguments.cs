@@ -14,7 +14,15 @@ public static class UnknownArguments
         if (unknown.Count > 0)
         {
             throw new InputException(
-                $"Unknown argument(s): {string.Join(" ", unknown)}. Run 'miarepro {context.Name} --help' for the options.");
+                $"Unknown argument(s): {string.Join(" ", unknown)}. Run 'miarepro {CommandPath(context)} --help' for the options.");
         }
+    }
+
+    /// <summary>The command as typed up to its name: <c>bench train</c> for a branch's command, not <c>train</c>.</summary>
+    private static string CommandPath(CommandContext context)
+    {
+        var args = context.Arguments;
+        var index = args.ToList().IndexOf(context.Name);
+        return index > 0 && args.Take(index).All(a => !a.StartsWith('-')) ? string.Join(" ", args.Take(index + 1)) : context.Name;
     }
 }

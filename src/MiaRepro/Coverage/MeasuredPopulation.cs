@@ -92,7 +92,7 @@ public sealed record MeasuredPopulation(string Source, long Seed, string Design,
                     CultureInfo.InvariantCulture, $"{path} is {length:N0} bytes, more than the {MaxBytes:N0} a results.json can be; name a MiaRepro run's output folder."));
             }
 
-            json = JsonNode.Parse(File.ReadAllText(path)) as JsonObject ?? throw new JsonException("not a JSON object");
+            json = JsonNode.Parse(File.ReadAllText(path), documentOptions: IO.JsonText.Strict) as JsonObject ?? throw new JsonException("not a JSON object");
         }
         catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
         {

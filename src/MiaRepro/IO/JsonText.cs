@@ -10,4 +10,7 @@ public static class JsonText
 
     /// <summary>snake_case field names (<c>train_accuracy</c>), as docs/output.md lists them.</summary>
     public static readonly JsonSerializerOptions SnakeCase = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    /// <summary>How MiaRepro parses the JSON it reads back: a key given twice is an error, not "the last one wins".</summary>
+    public static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false };
 }

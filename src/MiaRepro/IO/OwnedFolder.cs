@@ -33,6 +33,7 @@ public static class OwnedFolder
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        AllowDuplicateProperties = false,
     };
 
     /// <summary>Seals <paramref name="folder"/> as MiaRepro's output of <paramref name="kind"/>, listing every file now under it.</summary>

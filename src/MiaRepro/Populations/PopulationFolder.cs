@@ -129,7 +129,7 @@ public sealed record PopulationFolder(string Path, Population Population, IReadO
                 throw new InputException(Invariant($"'{path}' has {length:N0} bytes, more than a population's models.json ({MaxModelsFileBytes:N0}); fix it or remove the file."));
             }
 
-            return JsonNode.Parse(File.ReadAllText(path)) ?? new JsonObject();
+            return JsonNode.Parse(File.ReadAllText(path), documentOptions: IO.JsonText.Strict) ?? new JsonObject();
         }
         catch (JsonException e)
         {

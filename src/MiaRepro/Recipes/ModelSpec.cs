@@ -97,5 +97,25 @@ public sealed record ModelSpec(string Architecture, int Width, int Depth, int Hi
             case ResNetName or WideResNetName when Hidden != 0:
                 throw new InputException($"A {Architecture} has no hidden layer: hidden must be 0, got {Hidden}.");
         }
+
+        // Refused before any data is read: on the smallest images it can take (one channel, two classes) the network is
+        // already too large. (A small CNN deeper than any image allows is refused where the image is known.)
+        var least = LeastParameters();
+        if (least > MaxParameters && !double.IsPositiveInfinity(least))
+        {
+            throw new InputException(string.Create(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"A {Architecture} of width {Width}, depth {Depth} and hidden {Hidden} has at least {least:0.###e0} parameters on any image, more than MiaRepro trains ({MaxParameters:N0}): use a smaller width, depth or hidden layer."));
+        }
+    }
+
+    /// <summary>
+    /// The fewest parameters this network has on any image it can take: one channel, two classes, and (small CNN) the
+    /// smallest side its pooling blocks allow, 2^depth; infinite where no image can be that large.
+    /// </summary>
+    public double LeastParameters()
+    {
+        var side = Architecture == SmallCnnName ? (Depth > 30 ? 0 : 1 << Depth) : 1;
+        return side == 0 ? double.PositiveInfinity : Parameters(1, side, side, 2);
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using static System.FormattableString;
 using MiaRepro.Augmentations;
 
 namespace MiaRepro.Recipes;
@@ -51,6 +52,15 @@ public static partial class RecipeFile
         (CutMixStep.StepName, ["alpha"], (e, _) => new CutMixStep(e.Double("alpha", 1.0, 0, 100, exclusiveMin: true))),
     ];
 
+    /// <summary>The largest recipe file read (1 MiB: a recipe written out in full takes about a kilobyte).</summary>
+    public const long MaxBytes = 1L << 20;
+
+    /// <summary>The most recipes in one file (a run trains each recipe's population; the paper's grid has 14).</summary>
+    public const int MaxRecipes = 256;
+
+    /// <summary>The most augmentation steps in one recipe (the catalog's longest has 3).</summary>
+    public const int MaxSteps = 32;
+
     /// <summary>The step names a file may use, in the catalog's order.</summary>
     public static IReadOnlyList<string> StepNames { get; } = [.. s_steps.Select(s => s.Name)];
 
@@ -63,6 +73,13 @@ public static partial class RecipeFile
         string text;
         try
         {
+            var length = new FileInfo(path).Length;
+            if (length > MaxBytes)
+            {
+                throw new InputException(Invariant(
+                    $"Recipe file {path} has {length:N0} bytes, more than a recipe file may ({MaxBytes:N0}; a recipe takes about a kilobyte): split it or name fewer recipes."));
+            }
+
             text = File.ReadAllText(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -78,10 +95,15 @@ public static partial class RecipeFile
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(scale);
+        if (json.Length > MaxBytes)
+        {
+            throw new InputException(Invariant($"Recipe file {path} has {json.Length:N0} characters, more than a recipe file may ({MaxBytes:N0}): split it or name fewer recipes."));
+        }
+
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, AllowDuplicateProperties = false });
         }
         catch (JsonException e)
         {
@@ -101,6 +123,11 @@ public static partial class RecipeFile
             if (list.Count == 0)
             {
                 throw file.Problem("recipes", "is empty: a recipe file holds at least one recipe.");
+            }
+
+            if (list.Count > MaxRecipes)
+            {
+                throw file.Problem("recipes", Invariant($"holds {list.Count:N0} recipes, more than a run trains ({MaxRecipes}): split the file."));
             }
 
             var recipes = list.Select((e, i) => ReadRecipe(new Entry(path, $"recipes[{i}]", e, s_recipeKeys), scale)).ToList();
@@ -209,13 +236,18 @@ public static partial class RecipeFile
     {
         var steps = new List<AugmentationStep>();
         var items = recipe.Array("augmentation", required: false);
+        if (items.Count > MaxSteps)
+        {
+            throw recipe.Problem("augmentation", Invariant($"has {items.Count:N0} steps, more than a recipe may ({MaxSteps})."));
+        }
+
         for (var i = 0; i < items.Count; i++)
         {
             var where = $"{recipe.Where}.augmentation[{i}]";
             var name = new Entry(recipe.File, where, items[i], null).Choice("step", StepNames);
             var (_, keys, read) = s_steps.Single(s => s.Name == name);
             var step = read(new Entry(recipe.File, where, items[i], ["step", .. keys]), scale);
-            if (steps.Any(s => s.MixesBatch) || (step.MixesBatch && i != items.Count - 1))
+            if (step.MixesBatch && i != items.Count - 1)
             {
                 throw new InputException(
                     $"Recipe file {recipe.File}: {recipe.Where}.augmentation: a batch-mixing step ({MixUpStep.StepName}, {CutMixStep.StepName}) comes last, and at most one of them; found '{name}' at position {i}.");
@@ -359,6 +391,5 @@ public static partial class RecipeFile
             ? e.GetRawText()
             : Kind(e);
 
-        private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
     }
 }

@@ -84,6 +84,7 @@ public sealed record Preregistration(
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+        AllowDuplicateProperties = false,
     };
 
     private sealed record FileLayout(

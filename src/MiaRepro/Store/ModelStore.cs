@@ -24,10 +24,14 @@ public sealed class ModelStore : IModelStore
     private const string LogitsFile = "logits.npy";
     private const string WeightsFile = "weights.bin";
 
+    /// <summary>More than any .npy header MiaRepro writes (they are 128 bytes).</summary>
+    private const long MaxNpyHeaderBytes = 1L << 16;
+
     private static readonly JsonSerializerOptions s_json = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         WriteIndented = true,
+        AllowDuplicateProperties = false,
     };
 
     private readonly bool _readOnly;
@@ -250,7 +254,7 @@ public sealed class ModelStore : IModelStore
         foreach (var name in new[] { LogitsFile, WeightsFile })
         {
             var path = Path.Combine(folder, name);
-            if (!manifest.Files.TryGetValue(name, out var expected))
+            if (!manifest.Files.TryGetValue(name, out var expected) || expected is null)
             {
                 return $"{ManifestFile} lists no {name}";
             }
@@ -258,6 +262,17 @@ public sealed class ModelStore : IModelStore
             if (!File.Exists(path))
             {
                 return $"{name} is missing";
+            }
+
+            // The size is compared before the file is read, so a manifest cannot make a large file be loaded.
+            if (name == LogitsFile && expected.Bytes > MaxNpyHeaderBytes + (4L * examples * queries * classes))
+            {
+                return $"{name} is listed with {expected.Bytes} bytes, more than float32 [{examples}, {queries}, {classes}] takes";
+            }
+
+            if (new FileInfo(path).Length != expected.Bytes)
+            {
+                return $"{name} has {new FileInfo(path).Length} bytes, its manifest says {expected.Bytes} (truncated?)";
             }
 
             // The logits are read once: checksummed and then parsed from the same bytes.

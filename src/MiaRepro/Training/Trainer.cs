@@ -21,6 +21,14 @@ public static class Trainer
 
     private const int EvalBatch = 1000;
 
+    /// <summary>
+    /// The most values the first layer may output for one batch on the CPU (64 Mi floats, 256 MB; the paper's ResNet-18
+    /// evaluates 1,000 CIFAR images at 65.5M): training batches above it are refused before any weight is allocated, and
+    /// evaluation batches shrink below <see cref="EvalBatch"/> to stay under it, so large images cannot exhaust the
+    /// machine's memory. On a GPU, whose own memory bounds a batch, neither applies.
+    /// </summary>
+    public const long MaxFirstLayerValues = 1L << 26;
+
     public static TrainingResult Train(
         Recipe recipe, TrainingData data, ReadOnlySpan<bool> keepRow, long seed, Device device, QueryGrid queries,
         IProgress<EpochProgress>? progress = null)
@@ -39,8 +47,19 @@ public static class Trainer
             }
         }
 
-        using var generator = new Generator((ulong)seed);
         var shape = data.Population.Images.shape;
+        var perImage = (long)recipe.Model.Width * shape[2] * shape[3];
+        var batchSize = Math.Min(recipe.BatchSize, members.Count);
+        var bounded = device.type == DeviceType.CPU; // a GPU's own memory bounds it there, and a GPU runner may want larger batches
+        if (bounded && perImage * batchSize > MaxFirstLayerValues)
+        {
+            throw new InputException(FormattableString.Invariant(
+                $"Recipe '{recipe.Name}': a batch of {batchSize} {shape[2]}×{shape[3]} images at width {recipe.Model.Width} makes {perImage * batchSize:N0} values in the first layer, more than MiaRepro allows ({MaxFirstLayerValues:N0}): use a smaller batch_size, width or image size."));
+        }
+
+        // Evaluation batches change only where the default would exceed the bound, so no existing run's bits move.
+        var evalBatch = bounded ? (int)Math.Clamp(MaxFirstLayerValues / perImage, 1, EvalBatch) : EvalBatch;
+        using var generator = new Generator((ulong)seed);
         using var model = Models.ModelFactory.Create(recipe.Model, (int)shape[1], (int)shape[2], (int)shape[3], data.Classes, generator);
         model.to(device);
         GpuTuning.ConfigureBackends(device);
@@ -81,7 +100,7 @@ public static class Trainer
             double? validationLoss = null;
             if (stopper is not null)
             {
-                var (meanLoss, accuracy) = Evaluate(model, data.Validation);
+                var (meanLoss, accuracy) = Evaluate(model, data.Validation, evalBatch);
                 validationLoss = meanLoss;
                 stopper.Observe(epoch, meanLoss, accuracy, model);
             }
@@ -100,9 +119,9 @@ public static class Trainer
         }
 
         model.eval();
-        var logits = PopulationLogits(model, data.Population, queries);
+        var logits = PopulationLogits(model, data.Population, queries, evalBatch);
         var trainAccuracy = Accuracy(logits, queries.Queries, data.Classes, data.Population.Labels, keepRow);
-        var testAccuracy = Evaluate(model, data.Test).Accuracy;
+        var testAccuracy = Evaluate(model, data.Test, evalBatch).Accuracy;
         return new TrainingResult(
             logits, queries.Queries, data.Classes, trainAccuracy, testAccuracy, stopEpoch, epochsRun, stopper?.BestLoss, Weights(model));
     }
@@ -131,16 +150,16 @@ public static class Trainer
         }
     }
 
-    private static float[] PopulationLogits(nn.Module<Tensor, Tensor> model, TensorSet set, QueryGrid grid)
+    private static float[] PopulationLogits(nn.Module<Tensor, Tensor> model, TensorSet set, QueryGrid grid, int evalBatch)
     {
         var queries = grid.Queries;
         var classes = -1;
         float[]? result = null;
         using var _ = no_grad();
-        for (var start = 0; start < set.Count; start += EvalBatch)
+        for (var start = 0; start < set.Count; start += evalBatch)
         {
             using var scope = NewDisposeScope();
-            var take = Math.Min(EvalBatch, set.Count - start);
+            var take = Math.Min(evalBatch, set.Count - start);
             var batch = set.Images.narrow(0, start, take);
             var views = new Tensor[queries];
             for (var q = 0; q < queries; q++)
@@ -186,16 +205,16 @@ public static class Trainer
     }
 
     /// <summary>Mean cross-entropy and accuracy of <paramref name="model"/> on <paramref name="set"/>, in eval mode.</summary>
-    internal static (double Loss, double Accuracy) Evaluate(nn.Module<Tensor, Tensor> model, TensorSet set)
+    internal static (double Loss, double Accuracy) Evaluate(nn.Module<Tensor, Tensor> model, TensorSet set, int evalBatch)
     {
         model.eval();
         using var _ = no_grad();
         using var lossSum = zeros(1, dtype: ScalarType.Float64, device: set.Images.device);
         using var correct = zeros(1, dtype: ScalarType.Int64, device: set.Images.device);
-        for (var start = 0; start < set.Count; start += EvalBatch)
+        for (var start = 0; start < set.Count; start += evalBatch)
         {
             using var scope = NewDisposeScope();
-            var take = Math.Min(EvalBatch, set.Count - start);
+            var take = Math.Min(evalBatch, set.Count - start);
             var logits = model.call(set.Images.narrow(0, start, take));
             var labels = set.Labels.narrow(0, start, take);
             lossSum.add_(nn.functional.cross_entropy(logits, labels, reduction: nn.Reduction.Sum).to(ScalarType.Float64));

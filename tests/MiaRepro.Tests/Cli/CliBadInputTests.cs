@@ -37,6 +37,39 @@ public sealed class CliBadInputTests : IDisposable
     }
 
     [Fact]
+    public void A_real_valued_option_given_words_says_it_takes_a_number_not_a_whole_one()
+    {
+        var (code, error) = Run("audit", "--recipes", "crop-flip", "--delta", "abc");
+
+        code.Should().Be(ExitCodes.BadInput);
+        error.Should().Contain("--delta abc: --delta takes a number, e.g. --delta 1e-5").And.NotContain("whole number");
+    }
+
+    [Fact]
+    public void An_unknown_option_of_a_subcommand_points_to_that_subcommands_help()
+    {
+        var (code, error) = CliRunner.Run("bench", "train", "--store", "x");
+
+        code.Should().Be(ExitCodes.BadInput);
+        error.Should().Contain("Unknown argument(s): --store").And.Contain("'miarepro bench train --help'");
+    }
+
+    [Fact]
+    public void A_sweep_into_a_folder_that_cannot_be_written_names_out_not_the_store()
+    {
+        // Given a shard folder where nobody may write, not even root (procfs)
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        var (code, error) = CliRunner.Run("sweep", "--shard", "1/2", "--out", "/proc/miarepro-shard");
+
+        code.Should().Be(ExitCodes.BadInput);
+        error.Should().Contain("/proc/miarepro-shard").And.Contain("cannot be written").And.NotContain("--store");
+    }
+
+    [Fact]
     public void A_store_that_cannot_be_created_exits_2_naming_it_before_training()
     {
         // Given a store path under a regular file

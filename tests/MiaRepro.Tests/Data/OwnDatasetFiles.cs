@@ -77,4 +77,36 @@ public static class OwnDatasetFiles
         using var data = bitmap.Encode(SKEncodedImageFormat.Png, 100);
         File.WriteAllBytes(path, data.ToArray());
     }
+
+    /// <summary>A PNG of the given size (8-bit RGB) whose one IDAT chunk holds an empty zlib stream: a valid header, no pixels.</summary>
+    public static byte[] PngHeaderOnly(int width, int height) =>
+    [
+        137, 80, 78, 71, 13, 10, 26, 10,
+        .. Chunk("IHDR", [.. BigEndian(width), .. BigEndian(height), 8, 2, 0, 0, 0]),
+        .. Chunk("IDAT", [0x78, 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01]),
+        .. Chunk("IEND", []),
+    ];
+
+    private static byte[] Chunk(string type, byte[] data)
+    {
+        byte[] typed = [.. System.Text.Encoding.ASCII.GetBytes(type), .. data];
+        return [.. BigEndian(data.Length), .. typed, .. BigEndian((int)Crc32(typed))];
+    }
+
+    private static byte[] BigEndian(int value) => [(byte)(value >> 24), (byte)(value >> 16), (byte)(value >> 8), (byte)value];
+
+    private static uint Crc32(byte[] bytes)
+    {
+        var crc = 0xFFFFFFFFu;
+        foreach (var b in bytes)
+        {
+            crc ^= b;
+            for (var k = 0; k < 8; k++)
+            {
+                crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
+            }
+        }
+
+        return ~crc;
+    }
 }

@@ -120,8 +120,25 @@ public sealed class RecipeFileTests
     [InlineData("""{ "name": "x", "augmentation": [ { "step": "mixup" }, { "step": "flip" } ] }""", "a batch-mixing step (mixup, cutmix) comes last")]
     [InlineData("""{ "name": "x", "augmentation": { "step": "flip" } }""", "augmentation is an object; expected a list")]
     [InlineData("""{ "name": "x" }, { "name": "x" }""", "the name 'x' is given to 2 recipes")]
+    [InlineData("""{ "name": "x", "epochs": 3, "epochs": 30 }""", "is not valid JSON")]
+    [InlineData("""{ "name": "x", "model": { "architecture": "small-cnn", "width": 512, "depth": 2, "hidden": 65536 } }""", "parameters on any image, more than MiaRepro trains (50,000,000)")]
+    [InlineData("""{ "name": "x", "model": { "architecture": "resnet", "width": 4096, "depth": 18 } }""", "parameters on any image")]
     public void An_out_of_range_or_malformed_setting_is_refused_naming_the_file_the_key_and_the_range(string recipes, string problem) =>
         ProblemOf(recipes).Should().Contain(File).And.Contain(problem);
+
+    [Fact]
+    public void A_file_beyond_its_limits_is_refused_before_its_recipes_are_read()
+    {
+        // Given a recipe of 33 steps, a file of 257 recipes, and a file text over 1 MiB (once: 8M steps, a quadratic check that did not end)
+        var steps = string.Join(", ", Enumerable.Repeat("""{ "step": "flip" }""", RecipeFile.MaxSteps + 1));
+        var recipes = string.Join(", ", Enumerable.Range(0, RecipeFile.MaxRecipes + 1).Select(i => $$"""{ "name": "r{{i}}" }"""));
+        var text = new string(' ', (int)RecipeFile.MaxBytes) + "{}";
+
+        ProblemOf($$"""{ "name": "x", "augmentation": [ {{steps}} ] }""").Should().Contain("augmentation has 33 steps, more than a recipe may (32)");
+        ProblemOf(recipes).Should().Contain("recipes holds 257 recipes, more than a run trains (256)");
+        var large = () => RecipeFile.Parse(text, File, ScaleProfile.Smoke);
+        large.Should().Throw<InputException>().WithMessage($"*{File} has 1,048,578 characters, more than a recipe file may (1,048,576)*");
+    }
 
     [Fact]
     public void A_file_that_is_not_a_recipe_file_is_refused_naming_it()

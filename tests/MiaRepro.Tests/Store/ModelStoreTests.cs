@@ -60,6 +60,10 @@ public sealed class ModelStoreTests
     [InlineData("delete manifest", "unreadable model.json")]
     [InlineData("edit test accuracy", "training result (accuracies, epochs, loss) fails its SHA-256")]
     [InlineData("edit stop epoch", "training result (accuracies, epochs, loss) fails its SHA-256")]
+    [InlineData("null logits entry", "lists no logits.npy")] // once a NullReferenceException
+    [InlineData("null weights entry", "lists no weights.bin")]
+    [InlineData("a key given twice", "unreadable model.json")] // once: the last one won, silently
+    [InlineData("huge logits entry", "more than float32")] // refused before the file is read
     public void A_damaged_model_is_discarded_with_the_reason_and_never_used(string damage, string reason)
     {
         using var temp = new TempFolder();
@@ -275,9 +279,28 @@ public sealed class ModelStoreTests
             case "edit stop epoch":
                 Edit(manifest, "\"stop_epoch\":\\s*4,", "\"stop_epoch\": 5,");
                 break;
+            case "null logits entry":
+                EditFiles(manifest, files => files["logits.npy"] = null);
+                break;
+            case "null weights entry":
+                EditFiles(manifest, files => files["weights.bin"] = null);
+                break;
+            case "huge logits entry":
+                EditFiles(manifest, files => files["logits.npy"]!["bytes"] = 1L << 40);
+                break;
+            case "a key given twice":
+                Edit(manifest, "\"test_accuracy\":", "\"test_accuracy\": 0.99, \"test_accuracy\":");
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(damage), damage, null);
         }
+    }
+
+    private static void EditFiles(string manifest, Action<System.Text.Json.Nodes.JsonObject> edit)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(manifest))!.AsObject();
+        edit(node["files"]!.AsObject());
+        File.WriteAllText(manifest, node.ToJsonString());
     }
 
     private static void FlipLastByte(string path)

@@ -28,6 +28,7 @@ public sealed record ShardManifest(string Format, int Shard, ShardSettings Setti
         WriteIndented = true,
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,
+        AllowDuplicateProperties = false,
     };
 
     /// <summary>Writes <c>shard.json</c> into <paramref name="folder"/> atomically (readers see all of it or none).</summary>

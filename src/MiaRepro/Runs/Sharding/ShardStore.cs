@@ -60,7 +60,8 @@ public sealed class ShardStore : IModelStore
         var twin = _byAddress.Values.Select(v => v.Model.Key).FirstOrDefault(k => k.Recipe == key.Recipe && k.Seed == key.Seed);
         var differences = twin is null ? "recipe or seed" : string.Join(", ", ShardSet.Differences(twin, key));
         var hint = twin is not null && twin.Data != key.Data
-            ? " The training data differs: the dataset files of this data folder are not the ones the shards trained on."
+            ? " The training data differs: either the dataset files of this data folder are not the ones the shards trained on, " +
+              "or the shards' shard.json settings (dataset, population, seed) were changed after their models were trained (then run the shards again)."
             : string.Empty;
         return $"No shard holds the {recipe} model with seed {key.Seed}: here its key differs from the shards' in {differences}.{hint} " +
             "Merge with the data and MiaRepro version the sweep used.";

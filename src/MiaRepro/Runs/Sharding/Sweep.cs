@@ -26,6 +26,18 @@ public static class Sweep
             return new SettingProblem(Setting.Out, outDir, "is a file; name a folder for the shard.");
         }
 
+        // Probed where the shard's folder is or will be made (nothing is created), so a read-only --out is named as such.
+        var existing = full;
+        while (!Directory.Exists(existing) && Path.GetDirectoryName(existing) is { } parent)
+        {
+            existing = parent;
+        }
+
+        if (IO.FolderPaths.CannotWrite(existing) is { } why)
+        {
+            return new SettingProblem(Setting.Out, outDir, $"cannot be written ({why}): name a folder you can write to.");
+        }
+
         if (!Directory.Exists(full))
         {
             return null;
