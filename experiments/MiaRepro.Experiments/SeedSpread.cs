@@ -13,11 +13,11 @@ namespace MiaRepro.Experiments;
 
 /// <summary>
 /// Measures how much every snapshotted number moves between independent trainings of the smoke design — the same
-/// run at master seed 0 and the smoke scale's registered confirming seeds (version 3: 20–24), portable CPU kernels —
+/// run at master seed 0 and the smoke scale's registered confirming seeds (version 4: 3101–3105), portable CPU kernels —
 /// and writes <c>baselines/spread.json</c>: the tolerances of the baselines that cannot repeat bit for bit (native CPU
 /// kernels, CUDA), and each seed's verdicts. (Version 1 of the pre-registration measured it at seeds 0–4, version 2 at
 /// 0 and 10–14.) Explicit: it trains five more smoke runs unless the store holds them (≈ 25 minutes on 2 idle cores;
-/// `miarepro stability --seeds 20,21,22,23,24 --store artifacts/experiments/store` fills it).
+/// `miarepro stability --seeds 3101,3102,3103,3104,3105 --store artifacts/experiments/store` fills it; version 3 measured it at 0 and 20–24).
 /// Run it with <c>scripts/measure-spread.sh</c>.
 /// </summary>
 public sealed class SeedSpread(SmokeReproduction smoke, ITestOutputHelper output)

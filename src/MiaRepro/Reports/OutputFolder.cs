@@ -31,6 +31,12 @@ public static class OutputFolder
         }
 
         var full = Path.GetFullPath(outDir);
+        if (new FileInfo(Path.TrimEndingDirectorySeparator(full)).LinkTarget is { } target)
+        {
+            return new SettingProblem(
+                Setting.Out, outDir, $"is a link (to {target}); the outputs replace the output folder whole, so name the folder itself, not a link to it.");
+        }
+
         if (File.Exists(full))
         {
             return new SettingProblem(Setting.Out, outDir, "is a file; name a folder.");

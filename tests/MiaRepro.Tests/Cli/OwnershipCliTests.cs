@@ -159,6 +159,33 @@ public sealed class OwnershipCliTests : IDisposable
         File.ReadAllText(At("mine", "data.txt")).Should().Be("precious");
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void An_output_folder_that_is_a_link_is_refused_and_its_target_untouched(bool sealedTarget)
+    {
+        // Given --out a link to a folder of the user's, or to a sealed MiaRepro output (which the swap would leave
+        // behind the link while replacing the link itself)
+        Directory.CreateDirectory(At("target"));
+        File.WriteAllText(At("target", "report.md"), "# theirs");
+        if (sealedTarget)
+        {
+            OwnedFolder.Seal(At("target"), "run");
+        }
+
+        Directory.CreateSymbolicLink(At("out"), At("target"));
+        var before = Snapshot(At("target"));
+
+        // When
+        var (code, error) = Run("attack", "--population-dir", Population(), "--out", At("out"));
+
+        // Then it is refused naming the link, and nothing behind it changes
+        code.Should().Be(ExitCodes.BadInput);
+        error.Should().Contain(At("out")).And.Contain("is a link").And.Contain("name the folder itself");
+        Snapshot(At("target")).Should().BeEquivalentTo(before);
+        new DirectoryInfo(At("out")).LinkTarget.Should().Be(At("target"));
+    }
+
     [Fact]
     public void An_input_inside_the_output_is_refused_before_anything_runs()
     {
