@@ -270,20 +270,16 @@ public sealed class ModelStore : IModelStore
                 return $"{name} is listed with {expected.Bytes} bytes, more than float32 [{examples}, {queries}, {classes}] takes";
             }
 
-            if (new FileInfo(path).Length != expected.Bytes)
+            var length = new FileInfo(path).Length;
+            if (length != expected.Bytes)
             {
-                return $"{name} has {new FileInfo(path).Length} bytes, its manifest says {expected.Bytes} (truncated?)";
+                return $"{name} has {length} bytes, its manifest says {expected.Bytes} (truncated?)";
             }
 
             // The logits are read once: checksummed and then parsed from the same bytes.
             var bytes = name == LogitsFile ? File.ReadAllBytes(path) : null;
             var actual = bytes is null ? Describe(path) : new StoredFile(bytes.LongLength, Convert.ToHexStringLower(SHA256.HashData(bytes)));
             logitsBytes = bytes ?? logitsBytes;
-            if (actual.Bytes != expected.Bytes)
-            {
-                return $"{name} has {actual.Bytes} bytes, its manifest says {expected.Bytes} (truncated?)";
-            }
-
             if (actual.Sha256 != expected.Sha256)
             {
                 return $"{name} fails its SHA-256 checksum";
